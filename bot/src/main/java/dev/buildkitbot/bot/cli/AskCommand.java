@@ -1,0 +1,64 @@
+package dev.buildkitbot.bot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.ask.Answer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = "Answer a question from the issue reporting guide and the docs.")
+final class AskCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "the question (quote it, or pass several words)")
+    List<String> words;
+
+    @Option(names = "--json", description = "print the answer as JSON")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        String question = String.join(" ", words);
+        try (Knowledge knowledge = Knowledge.open(data.dir())) {
+            List<Answer> answers = knowledge.ask(question);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("answers", answers);
+                result.put("issues", List.of());
+                out.println(Json.MAPPER.writeValueAsString(result));
+            } else {
+                printHuman(out, answers);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static void printHuman(PrintWriter out, List<Answer> answers) {
+        if (answers.isEmpty()) {
+            out.println("No section of the guide or the docs answers that with confidence.");
+            out.println("To report a problem step by step, run: buildkit-bot console   (or /buildkit-report in Slack)");
+            return;
+        }
+        int i = 1;
+        for (Answer a : answers) {
+            out.printf("%d. %s  [%s %s/%s]%n   %s%n   %s%n%n", i++, a.title(), a.source(), a.repo(), a.path(), a.url(), a.snippet());
+        }
+    }
+}

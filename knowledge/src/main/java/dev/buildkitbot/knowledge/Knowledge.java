@@ -1,0 +1,134 @@
+package dev.buildkitbot.knowledge;
+
+import dev.buildkitbot.knowledge.ask.Answer;
+import dev.buildkitbot.knowledge.ask.Asker;
+import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
+import dev.buildkitbot.knowledge.index.Fields;
+import dev.buildkitbot.knowledge.index.KnowledgeIndex;
+import dev.buildkitbot.knowledge.source.SectionDocuments;
+import dev.buildkitbot.knowledge.source.ShippedKnowledge;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the bot knows, in one place: the index under the data dir, kept in step with the shipped
+ * knowledge, and the questions it answers.
+ */
+public final class Knowledge implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Knowledge.class);
+    static final String KNOWLEDGE_HASH = "knowledgeHash";
+
+    private final DataDir dataDir;
+    private final ShippedKnowledge shipped;
+    private final KnowledgeIndex index;
+    private final Asker asker;
+
+    private Knowledge(DataDir dataDir, ShippedKnowledge shipped, KnowledgeIndex index, BuildkitAnalyzers analyzers) {
+        this.dataDir = dataDir;
+        this.shipped = shipped;
+        this.index = index;
+        this.asker = new Asker(index, analyzers);
+    }
+
+    public static Knowledge open(Path dataDir) {
+        DataDir dir = DataDir.prepare(dataDir);
+        ShippedKnowledge shipped = ShippedKnowledge.load();
+        BuildkitAnalyzers analyzers = new BuildkitAnalyzers();
+        KnowledgeIndex index;
+        try {
+            index = KnowledgeIndex.open(dir.index(), analyzers);
+        } catch (UncheckedIOException e) {
+            throw new KnowledgeException(e.getMessage(), e);
+        }
+        Knowledge knowledge = new Knowledge(dir, shipped, index, analyzers);
+        knowledge.indexKnowledgeIfChanged();
+        return knowledge;
+    }
+
+    private void indexKnowledgeIfChanged() {
+        String hash = shipped.contentHash();
+        if (hash.equals(index.commitData(KNOWLEDGE_HASH))) {
+            return;
+        }
+        if (!index.writable()) {
+            log.warn("the index is held read-only by another process and its knowledge is out of date");
+            return;
+        }
+        long start = System.nanoTime();
+        List<Document> docs = shipped.sections().stream()
+                .map(s -> SectionDocuments.toDocument(s, shipped.hints().forSection(s))).toList();
+        BooleanQuery scope = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, "guide")), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(Fields.TYPE, "docs")), BooleanClause.Occur.SHOULD)
+                .build();
+        index.replaceAll(scope, docs, Map.of(KNOWLEDGE_HASH, hash));
+        log.info("indexed {} guide and docs sections in {} ms", docs.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public List<Answer> ask(String question) {
+        return asker.ask(question);
+    }
+
+    public ShippedKnowledge shipped() {
+        return shipped;
+    }
+
+    public DataDir dataDir() {
+        return dataDir;
+    }
+
+    public KnowledgeIndex index() {
+        return index;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+
+    /** The data dir's layout; checked once, with a message a user can act on. */
+    public record DataDir(Path root) {
+        static DataDir prepare(Path root) {
+            try {
+                if (Files.exists(root) && !Files.isDirectory(root)) {
+                    throw new KnowledgeException("data dir " + root + " is not a directory");
+                }
+                Files.createDirectories(root);
+                if (!Files.isWritable(root)) {
+                    throw new KnowledgeException("data dir " + root + " is not writable");
+                }
+                return new DataDir(root);
+            } catch (IOException e) {
+                throw new KnowledgeException("cannot create data dir " + root + ": " + e.getMessage(), e);
+            }
+        }
+
+        public Path index() {
+            return root.resolve("index");
+        }
+
+        public Path issues() {
+            return root.resolve("issues");
+        }
+
+        public Path sync() {
+            return root.resolve("sync");
+        }
+
+        public Path sessions() {
+            return root.resolve("sessions");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.buildkitbot.knowledge.index;
+
+/** Field names shared by the documents of the index. */
+public final class Fields {
+    public static final String ID = "id";
+    /** {@code guide}, {@code docs} or {@code issue}. */
+    public static final String TYPE = "type";
+    public static final String REPO = "repo";
+    public static final String PATH = "path";
+    public static final String ANCHOR = "anchor";
+    public static final String URL = "url";
+    public static final String TITLE = "title";
+    /** The docs page's H1, searched with a lower weight than the section's own heading. */
+    public static final String PAGE = "page";
+    public static final String BODY = "body";
+    public static final String CODE = "code";
+    public static final String COMMAND = "command";
+    /** Words users say for a guide section that the guide itself does not use (guide-hints.txt). */
+    public static final String HINTS = "hints";
+    // Issues only.
+    public static final String NUMBER = "number";
+    public static final String STATE = "state";
+    public static final String PULL_REQUEST = "pr";
+    /** Error signatures (normalised error lines, panic frames), searched as phrases with weight. */
+    public static final String SIGNATURE = "sig";
+    public static final String RECORD = "record";
+
+    private Fields() {
+    }
+}
