@@ -5,6 +5,11 @@ import dev.buildkitbot.knowledge.ask.Asker;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
 import dev.buildkitbot.knowledge.index.Fields;
 import dev.buildkitbot.knowledge.index.KnowledgeIndex;
+import dev.buildkitbot.knowledge.issues.IssueDocuments;
+import dev.buildkitbot.knowledge.issues.IssueRecord;
+import dev.buildkitbot.knowledge.issues.IssueSnapshot;
+import dev.buildkitbot.knowledge.similar.DuplicateFinder;
+import dev.buildkitbot.knowledge.similar.IssueMatch;
 import dev.buildkitbot.knowledge.source.SectionDocuments;
 import dev.buildkitbot.knowledge.source.ShippedKnowledge;
 import org.apache.lucene.document.Document;
@@ -19,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +40,16 @@ public final class Knowledge implements AutoCloseable {
     private final ShippedKnowledge shipped;
     private final KnowledgeIndex index;
     private final Asker asker;
+    private final DuplicateFinder duplicates;
+    private final IssueSnapshot snapshot;
 
     private Knowledge(DataDir dataDir, ShippedKnowledge shipped, KnowledgeIndex index, BuildkitAnalyzers analyzers) {
         this.dataDir = dataDir;
         this.shipped = shipped;
         this.index = index;
         this.asker = new Asker(index, analyzers);
+        this.duplicates = new DuplicateFinder(index, analyzers);
+        this.snapshot = new IssueSnapshot(dataDir.issues());
     }
 
     public static Knowledge open(Path dataDir) {
@@ -54,6 +64,9 @@ public final class Knowledge implements AutoCloseable {
         }
         Knowledge knowledge = new Knowledge(dir, shipped, index, analyzers);
         knowledge.indexKnowledgeIfChanged();
+        if (index.created()) {
+            knowledge.reindexIssuesFromSnapshot();
+        }
         return knowledge;
     }
 
@@ -77,8 +90,41 @@ public final class Knowledge implements AutoCloseable {
         log.info("indexed {} guide and docs sections in {} ms", docs.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** A fresh or rebuilt index gets back every issue the snapshot holds. */
+    private void reindexIssuesFromSnapshot() {
+        List<IssueRecord> issues = snapshot.all();
+        if (!issues.isEmpty()) {
+            index.upsert(Fields.ID, issues.stream().map(IssueDocuments::toDocument).toList(), Map.of());
+            log.info("re-indexed {} issues from the snapshot in {}", issues.size(), dataDir.issues());
+        }
+    }
+
     public List<Answer> ask(String question) {
         return asker.ask(question);
+    }
+
+    public List<IssueMatch> similar(String text, DuplicateFinder.Options options) {
+        return duplicates.similar(text, options);
+    }
+
+    /**
+     * Adds or updates issues: the snapshot first (it is what a rebuild starts from), then the index.
+     * Same repository and number = same issue, so repeated imports update in place.
+     */
+    public void upsertIssues(Collection<IssueRecord> issues) {
+        if (issues.isEmpty()) {
+            return;
+        }
+        try {
+            snapshot.upsert(issues);
+            index.upsert(Fields.ID, issues.stream().map(IssueDocuments::toDocument).toList(), Map.of());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new KnowledgeException(e.getMessage(), e);
+        }
+    }
+
+    public IssueSnapshot snapshot() {
+        return snapshot;
     }
 
     public ShippedKnowledge shipped() {

@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
@@ -36,6 +37,7 @@ import java.util.Set;
  */
 public final class BuildkitAnalyzers {
     private final CharArraySet stopWords;
+    private final CharArraySet issueStopWords;
     private final StemmerOverrideFilter.StemmerOverrideMap overrides;
     private final SynonymMap synonyms;
     private final Analyzer index;
@@ -43,6 +45,8 @@ public final class BuildkitAnalyzers {
 
     public BuildkitAnalyzers() {
         this.stopWords = new CharArraySet(readLines("stopwords.txt"), true);
+        // Issues keep words such as "from" (COPY --from) that only pad a question.
+        this.issueStopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
         this.overrides = buildOverrides();
         this.synonyms = buildSynonyms();
         this.index = new Chain(false);
@@ -90,18 +94,23 @@ public final class BuildkitAnalyzers {
             if (withSynonyms) {
                 ts = new SynonymGraphFilter(ts, synonyms, true);
             }
-            ts = new StopFilter(ts, stopWords);
+            ts = new StopFilter(ts, isIssueField(fieldName) ? issueStopWords : stopWords);
             ts = new StemmerOverrideFilter(ts, overrides);
             ts = new PorterStemFilter(ts);
             return new TokenStreamComponents(source, ts);
         }
     }
 
+    private static boolean isIssueField(String field) {
+        return Fields.ISSUE_TITLE.equals(field) || Fields.ISSUE_BODY.equals(field) || Fields.SIGNATURE.equals(field);
+    }
+
     private static StemmerOverrideFilter.StemmerOverrideMap buildOverrides() {
         StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(true);
         // Irregular forms Porter leaves alone, as users write them in bug reports.
         String[][] pairs = {{"hung", "hang"}, {"built", "build"}, {"ran", "run"}, {"froze", "freez"},
-                {"frozen", "freez"}, {"broke", "break"}, {"broken", "break"}};
+                {"frozen", "freez"}, {"broke", "break"}, {"broken", "break"},
+                {"expansion", "expand"}, {"expansions", "expand"}};
         for (String[] p : pairs) {
             builder.add(p[0], p[1]);
         }

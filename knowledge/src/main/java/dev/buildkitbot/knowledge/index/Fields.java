@@ -17,7 +17,10 @@ public final class Fields {
     public static final String COMMAND = "command";
     /** Words users say for a guide section that the guide itself does not use (guide-hints.txt). */
     public static final String HINTS = "hints";
-    // Issues only.
+    // Issues only: their own text fields, so issue statistics never skew the guide/docs ranking.
+    public static final String ISSUE_TITLE = "ititle";
+    public static final String ISSUE_BODY = "ibody";
+    public static final String LABELS = "labels";
     public static final String NUMBER = "number";
     public static final String STATE = "state";
     public static final String PULL_REQUEST = "pr";

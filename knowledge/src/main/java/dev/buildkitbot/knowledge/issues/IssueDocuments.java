@@ -1,0 +1,58 @@
+package dev.buildkitbot.knowledge.issues;
+
+import dev.buildkitbot.knowledge.index.Fields;
+import dev.buildkitbot.knowledge.similar.ErrorSignatures;
+import dev.buildkitbot.knowledge.similar.NoiseStripper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+import java.util.List;
+
+/** Maps an {@link IssueRecord} to its Lucene document (noise stripped, signatures extracted). */
+public final class IssueDocuments {
+    /** Enough of a body to judge it; a pasted 5 MB log adds nothing but index size. */
+    static final int MAX_BODY_CHARS = 20_000;
+
+    /** Term vectors let the duplicate finder see which query words a candidate holds without re-analysing it. */
+    private static final FieldType BODY_TYPE = bodyType();
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setStoreTermVectors(true);
+        type.freeze();
+        return type;
+    }
+
+    private IssueDocuments() {
+    }
+
+    public static String id(String repo, int number) {
+        return "issue:" + repo + "#" + number;
+    }
+
+    public static Document toDocument(IssueRecord issue) {
+        String body = issue.body().length() > MAX_BODY_CHARS ? issue.body().substring(0, MAX_BODY_CHARS) : issue.body();
+        List<String> signatures = ErrorSignatures.extract(issue.title() + "\n" + body);
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, id(issue.repo(), issue.number()), Field.Store.YES));
+        doc.add(new StringField(Fields.TYPE, "issue", Field.Store.YES));
+        doc.add(new StringField(Fields.REPO, issue.repo(), Field.Store.YES));
+        doc.add(new StoredField(Fields.NUMBER, issue.number()));
+        doc.add(new StringField(Fields.STATE, issue.state(), Field.Store.YES));
+        doc.add(new StringField(Fields.PULL_REQUEST, Boolean.toString(issue.pullRequest()), Field.Store.YES));
+        doc.add(new StoredField(Fields.URL, issue.htmlUrl()));
+        doc.add(new TextField(Fields.ISSUE_TITLE, issue.title(), Field.Store.YES));
+        doc.add(new Field(Fields.ISSUE_BODY, NoiseStripper.strip(body), BODY_TYPE));
+        for (String signature : signatures) {
+            doc.add(new TextField(Fields.SIGNATURE, signature, Field.Store.YES));
+        }
+        for (String label : issue.labels()) {
+            doc.add(new StoredField(Fields.LABELS, label));
+        }
+        return doc;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.buildkitbot.knowledge.issues;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Every issue the bot has imported or synced, one JSON Lines file per repository under
+ * {@code data/issues/}. It is the source the index is rebuilt from, so each write replaces a file
+ * atomically (temp file + rename): a crash leaves the old file or the new one, never half of one.
+ */
+public final class IssueSnapshot {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path dir;
+
+    public IssueSnapshot(Path dir) {
+        this.dir = dir;
+    }
+
+    /** All stored issues of all repositories. */
+    public List<IssueRecord> all() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jsonl")) {
+            List<IssueRecord> out = new java.util.ArrayList<>();
+            for (Path file : files) {
+                out.addAll(read(file).values());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the issue snapshot in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds or replaces issues (same repo and number = same issue), one atomic write per repository. */
+    public void upsert(Collection<IssueRecord> issues) {
+        Map<String, List<IssueRecord>> byRepo = issues.stream()
+                .collect(Collectors.groupingBy(IssueRecord::repo, LinkedHashMap::new, Collectors.toList()));
+        try {
+            Files.createDirectories(dir);
+            for (var entry : byRepo.entrySet()) {
+                Path file = fileOf(entry.getKey());
+                Map<Integer, IssueRecord> current = Files.exists(file) ? read(file) : new TreeMap<>();
+                entry.getValue().forEach(issue -> current.put(issue.number(), issue));
+                write(file, current.values());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the issue snapshot in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path fileOf(String repo) {
+        return dir.resolve(repo.replace('/', '_').replaceAll("[^A-Za-z0-9._-]", "-") + ".jsonl");
+    }
+
+    private static Map<Integer, IssueRecord> read(Path file) throws IOException {
+        Map<Integer, IssueRecord> issues = new TreeMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                IssueRecord issue = MAPPER.readValue(line, IssueRecord.class);
+                issues.put(issue.number(), issue);
+            }
+        }
+        return issues;
+    }
+
+    private static void write(Path file, Collection<IssueRecord> issues) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (IssueRecord issue : issues.stream().sorted(Comparator.comparingInt(IssueRecord::number)).toList()) {
+                out.write(MAPPER.writeValueAsString(issue));
+                out.write('\n');
+            }
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

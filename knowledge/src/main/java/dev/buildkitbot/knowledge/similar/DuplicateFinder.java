@@ -1,0 +1,288 @@
+package dev.buildkitbot.knowledge.similar;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
+import dev.buildkitbot.knowledge.index.Fields;
+import dev.buildkitbot.knowledge.index.KnowledgeIndex;
+import dev.buildkitbot.knowledge.issues.IssueDocuments;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ranks existing issues for a problem description: a title, a pasted error, or a whole report.
+ * The query is the description's most telling words (tf·idf, the way MoreLikeThis picks them) over
+ * issue titles (×3) and bodies, plus its error signatures, which weigh most: two reports of one
+ * bug usually share the error line while describing the rest in their own words.
+ */
+public final class DuplicateFinder {
+    private static final int MAX_QUERY_TERMS = 25;
+    private static final int MAX_TEXT_CHARS = 12_000;
+    private static final float TITLE_BOOST = 3f;
+    private static final float SIGNATURE_BOOST = 4f;
+    private static final double TITLE_LINE_WEIGHT = 3.0;
+    private static final float TITLE_TO_TITLE_BOOST = 1.5f;
+
+    public record Options(int limit, boolean includePullRequests, Set<String> excludeKeys) {
+        public Options {
+            excludeKeys = Set.copyOf(excludeKeys);
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1");
+            }
+        }
+
+        public static Options top(int limit) {
+            return new Options(limit, false, Set.of());
+        }
+    }
+
+    private final KnowledgeIndex index;
+    private final BuildkitAnalyzers analyzers;
+    private final Cache<String, List<IssueMatch>> cache;
+
+    public DuplicateFinder(KnowledgeIndex index, BuildkitAnalyzers analyzers) {
+        this.index = index;
+        this.analyzers = analyzers;
+        this.cache = Caffeine.newBuilder().maximumSize(2_000).build();
+        index.onRefresh(cache::invalidateAll);
+    }
+
+    public List<IssueMatch> similar(String text, Options options) {
+        String raw = text == null ? "" : text;
+        if (raw.isBlank()) {
+            return List.of();
+        }
+        String key = options + "\n" + (raw.length() > MAX_TEXT_CHARS ? raw.substring(0, MAX_TEXT_CHARS) : raw);
+        return cache.get(key, k -> index.withSearcher(searcher -> search(searcher, raw, options)));
+    }
+
+    private List<IssueMatch> search(IndexSearcher searcher, String raw, Options options) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        String clean = NoiseStripper.strip(raw.length() > MAX_TEXT_CHARS * 4 ? raw.substring(0, MAX_TEXT_CHARS * 4) : raw);
+        if (clean.length() > MAX_TEXT_CHARS) {
+            clean = clean.substring(0, MAX_TEXT_CHARS);
+        }
+        List<String> signatures = ErrorSignatures.extract(raw.length() > 200_000 ? raw.substring(0, 200_000) : raw);
+        KeyTerms keyTerms = keyTerms(searcher, clean, options.excludeKeys());
+        if (keyTerms.weights.isEmpty() && signatures.isEmpty()) {
+            return List.of();
+        }
+        Query query = buildQuery(keyTerms, titleLine(clean), signatures, options);
+        ScoreDoc[] hits = searcher.search(query, options.limit() * 3 + 5).scoreDocs;
+        List<IssueMatch> matches = new ArrayList<>();
+        for (ScoreDoc hit : hits) {
+            Document doc = searcher.storedFields().document(hit.doc);
+            matches.add(toMatch(reader, hit, doc, keyTerms, signatures));
+            if (matches.size() == options.limit()) {
+                break;
+            }
+        }
+        return matches;
+    }
+
+    /** A report's first line, when short enough to be its title; else null. */
+    private static String titleLine(String text) {
+        int end = text.indexOf('\n');
+        return end > 0 && end <= 200 ? text.substring(0, end) : (end < 0 && text.length() <= 200 ? text : null);
+    }
+
+    private Query buildQuery(KeyTerms keyTerms, String title, List<String> signatures, Options options) {
+        BooleanQuery.Builder should = new BooleanQuery.Builder();
+        if (title != null) {
+            // Title against title, word for word: the strongest single signal between two reports.
+            Query titles = new QueryBuilder(analyzers.index()).createBooleanQuery(Fields.ISSUE_TITLE, title);
+            if (titles != null) {
+                should.add(new BoostQuery(titles, TITLE_TO_TITLE_BOOST), BooleanClause.Occur.SHOULD);
+            }
+        }
+        double max = keyTerms.weights.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        keyTerms.weights.forEach((term, weight) -> {
+            float boost = (float) (weight / max);
+            should.add(new BoostQuery(new TermQuery(new Term(Fields.ISSUE_TITLE, term)), boost * TITLE_BOOST), BooleanClause.Occur.SHOULD);
+            should.add(new BoostQuery(new TermQuery(new Term(Fields.ISSUE_BODY, term)), boost), BooleanClause.Occur.SHOULD);
+        });
+        QueryBuilder builder = new QueryBuilder(analyzers.index());
+        for (String signature : signatures) {
+            Query q = builder.createMinShouldMatchQuery(Fields.SIGNATURE, signature, 0.75f);
+            if (q != null) {
+                should.add(new BoostQuery(q, SIGNATURE_BOOST), BooleanClause.Occur.SHOULD);
+            }
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(should.build(), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(Fields.TYPE, "issue")), BooleanClause.Occur.FILTER);
+        if (!options.includePullRequests()) {
+            query.add(new TermQuery(new Term(Fields.PULL_REQUEST, "false")), BooleanClause.Occur.FILTER);
+        }
+        for (String key : options.excludeKeys()) {
+            int hash = key.lastIndexOf('#');
+            query.add(new TermQuery(new Term(Fields.ID, IssueDocuments.id(key.substring(0, hash),
+                    Integer.parseInt(key.substring(hash + 1))))), BooleanClause.Occur.MUST_NOT);
+        }
+        return query.build();
+    }
+
+    /**
+     * The description's most telling words by tf·idf over issue bodies, with the word as the user
+     * wrote it. A short first line is read as the report's title, and its words count double.
+     */
+    private KeyTerms keyTerms(IndexSearcher searcher, String text, Set<String> excludeKeys) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        Set<String> excludedTerms = termsOf(searcher, excludeKeys);
+        Map<String, Double> tf = new HashMap<>();
+        Map<String, String> surface = new HashMap<>();
+        int firstLineEnd = text.indexOf('\n');
+        int titleEnd = firstLineEnd > 0 && firstLineEnd <= 200 ? firstLineEnd : -1;
+        try (TokenStream ts = analyzers.index().tokenStream(Fields.ISSUE_BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (t.length() < 2 || t.length() > 60) {
+                    continue;
+                }
+                tf.merge(t, offset.startOffset() < titleEnd ? TITLE_LINE_WEIGHT : 1.0, Double::sum);
+                surface.putIfAbsent(t, text.substring(offset.startOffset(), offset.endOffset()));
+            }
+            ts.end();
+        }
+        int n = Math.max(1, reader.getDocCount(Fields.ISSUE_BODY));
+        List<Map.Entry<String, Double>> scored = new ArrayList<>();
+        for (var e : tf.entrySet()) {
+            int df = Math.max(reader.docFreq(new Term(Fields.ISSUE_BODY, e.getKey())),
+                    reader.docFreq(new Term(Fields.ISSUE_TITLE, e.getKey())));
+            if (excludedTerms.contains(e.getKey())) {
+                df--; // an excluded issue (the report itself, when evaluating) must not make a word look rare
+            }
+            if (df <= 0) {
+                continue; // a word no other issue uses cannot make a match
+            }
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            scored.add(Map.entry(e.getKey(), Math.sqrt(e.getValue()) * idf));
+        }
+        scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (var e : scored.subList(0, Math.min(MAX_QUERY_TERMS, scored.size()))) {
+            weights.put(e.getKey(), e.getValue());
+        }
+        return new KeyTerms(weights, tf.keySet(), surface);
+    }
+
+    /** Words of the excluded issues' titles and bodies. */
+    private Set<String> termsOf(IndexSearcher searcher, Set<String> keys) throws IOException {
+        Set<String> terms = new HashSet<>();
+        for (String key : keys) {
+            int hash = key.lastIndexOf('#');
+            Term id = new Term(Fields.ID, IssueDocuments.id(key.substring(0, hash), Integer.parseInt(key.substring(hash + 1))));
+            for (ScoreDoc hit : searcher.search(new TermQuery(id), 1).scoreDocs) {
+                terms.addAll(analyzers.terms(Fields.ISSUE_TITLE, searcher.storedFields().document(hit.doc).get(Fields.ISSUE_TITLE)));
+                Terms body = searcher.getIndexReader().termVectors().get(hit.doc, Fields.ISSUE_BODY);
+                if (body != null) {
+                    TermsEnum it = body.iterator();
+                    for (BytesRef t = it.next(); t != null; t = it.next()) {
+                        terms.add(t.utf8ToString());
+                    }
+                }
+            }
+        }
+        return terms;
+    }
+
+    private IssueMatch toMatch(IndexReader reader, ScoreDoc hit, Document doc, KeyTerms keyTerms, List<String> signatures) throws IOException {
+        String title = doc.get(Fields.ISSUE_TITLE);
+        Set<String> titleTerms = analyzers.terms(Fields.ISSUE_TITLE, title);
+        Terms body = reader.termVectors().get(hit.doc, Fields.ISSUE_BODY);
+        Set<String> present = new HashSet<>(titleTerms);
+        if (body != null) {
+            TermsEnum terms = body.iterator();
+            for (String term : keyTerms.weights.keySet()) {
+                if (terms.seekExact(new BytesRef(term))) {
+                    present.add(term);
+                }
+            }
+        }
+        double total = 0;
+        double covered = 0;
+        List<String> shared = new ArrayList<>();
+        for (var e : keyTerms.weights.entrySet()) {
+            total += e.getValue();
+            if (present.contains(e.getKey())) {
+                covered += e.getValue();
+                shared.add(e.getKey());
+            }
+        }
+        double queryCover = total == 0 ? 0 : covered / total;
+        double titleCover = titleCover(reader, titleTerms, keyTerms.all);
+        double confidence = 0.5 * titleCover + 0.5 * queryCover;
+        String sharedSignature = sharedSignature(signatures, Arrays.asList(doc.getValues(Fields.SIGNATURE)));
+        if (sharedSignature != null) {
+            confidence = Math.max(confidence, 0.9);
+        }
+        String why = sharedSignature != null ? "same error: " + sharedSignature
+                : shared.isEmpty() ? "" : "shared terms: " + String.join(", ",
+                shared.stream().limit(6).map(t -> keyTerms.surface.getOrDefault(t, t)).toList());
+        return new IssueMatch(doc.get(Fields.REPO), doc.getField(Fields.NUMBER).numericValue().intValue(), title,
+                doc.get(Fields.STATE), doc.get(Fields.URL), Math.round(hit.score * 1000) / 1000.0,
+                Math.round(Math.min(1, confidence) * 1000) / 1000.0, why,
+                Arrays.asList(doc.getValues(Fields.LABELS)), Boolean.parseBoolean(doc.get(Fields.PULL_REQUEST)));
+    }
+
+    /** IDF-weighted share of the candidate's title words that the description also uses. */
+    private static double titleCover(IndexReader reader, Set<String> titleTerms, Set<String> queryTerms) throws IOException {
+        int n = Math.max(1, reader.getDocCount(Fields.ISSUE_TITLE));
+        double total = 0;
+        double covered = 0;
+        for (String term : titleTerms) {
+            int df = reader.docFreq(new Term(Fields.ISSUE_TITLE, term));
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            total += idf;
+            if (queryTerms.contains(term)) {
+                covered += idf;
+            }
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+
+    private static String sharedSignature(List<String> query, List<String> candidate) {
+        for (String signature : query) {
+            if (candidate.contains(signature) && !GENERIC.contains(signature)) {
+                return signature;
+            }
+        }
+        return null;
+    }
+
+    /** Signatures too common to mean "same bug" on their own. */
+    private static final Set<String> GENERIC = Set.of("no such file or directory", "context deadline exceeded", "deadlock",
+            "exit code: n", "error: failed to solve");
+
+    private record KeyTerms(Map<String, Double> weights, Set<String> all, Map<String, String> surface) {
+    }
+
+}

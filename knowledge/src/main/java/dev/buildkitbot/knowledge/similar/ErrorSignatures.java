@@ -1,0 +1,63 @@
+package dev.buildkitbot.knowledge.similar;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The error text that makes two BuildKit reports the same bug: {@code failed to solve: …},
+ * {@code failed to compute cache key: …}, {@code rpc error: code = …}, {@code exit code: 137}, Go
+ * panics with their first BuildKit/Buildx frame. Signatures are normalised (noise stripped, lower
+ * case, quoted names and numbers other than codes blanked) so the same error in two reports reads the same.
+ */
+public final class ErrorSignatures {
+    private static final int MAX_SIGNATURES = 8;
+    private static final int MAX_LENGTH = 160;
+    private static final Pattern ERROR_LINE = Pattern.compile(
+            "(?i)(failed to solve:.*|failed to compute cache key:.*|failed to (?:export|push|load|read|create|copy|mount|get|resolve|fetch|receive|calculate|build|start|prepare|parse)\\b.*"
+                    + "|rpc error: code = \\w+ desc = .*|panic: .*|fatal error: .*|error: .*|level=error msg=.*|\\bERROR:? .*"
+                    + "|exit code: \\d+|exited with code \\d+|did not complete successfully: exit code: \\d+|no such file or directory|context deadline exceeded|deadlock)");
+    private static final Pattern FRAME = Pattern.compile("(github\\.com/(?:moby/buildkit|docker/buildx|docker/docker|moby/moby)/[\\w./-]+\\.\\w+(?:\\([^)]*\\))?)");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]{0,200}\"|'[^']{0,200}'|`[^`]{0,200}`");
+    private static final Pattern NUMBERS = Pattern.compile("(?<!code[ :=]{1,3})\\b\\d+\\b");
+
+    private ErrorSignatures() {
+    }
+
+    public static List<String> extract(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        String clean = NoiseStripper.strip(text);
+        boolean panic = false;
+        for (String line : clean.split("\\R")) {
+            Matcher m = ERROR_LINE.matcher(line);
+            if (m.find()) {
+                String sig = normalise(m.group(1));
+                if (sig.length() >= 8) {
+                    out.add(sig);
+                }
+                panic |= m.group(1).toLowerCase(Locale.ROOT).startsWith("panic:");
+            } else if (panic) {
+                Matcher frame = FRAME.matcher(line);
+                if (frame.find()) {
+                    // The first project frame under a panic names where it happened.
+                    out.add(normalise("panic at " + frame.group(1).replaceAll("\\(.*\\)$", "")));
+                    panic = false;
+                }
+            }
+            if (out.size() >= MAX_SIGNATURES) {
+                break;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static String normalise(String line) {
+        String s = QUOTED.matcher(line).replaceAll("_");
+        s = NUMBERS.matcher(s).replaceAll("N");
+        s = s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return s.length() > MAX_LENGTH ? s.substring(0, MAX_LENGTH) : s;
+    }
+}
