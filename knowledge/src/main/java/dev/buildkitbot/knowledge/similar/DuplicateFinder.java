@@ -47,6 +47,8 @@ public final class DuplicateFinder {
     private static final float SIGNATURE_BOOST = 4f;
     private static final double TITLE_LINE_WEIGHT = 3.0;
     private static final float TITLE_TO_TITLE_BOOST = 1.5f;
+    private static final int RERANK_DEPTH = 50;
+    private static final double TITLE_COVER_WEIGHT = 1.0;
 
     public record Options(int limit, boolean includePullRequests, Set<String> excludeKeys) {
         public Options {
@@ -93,16 +95,21 @@ public final class DuplicateFinder {
             return List.of();
         }
         Query query = buildQuery(keyTerms, titleLine(clean), signatures, options);
-        ScoreDoc[] hits = searcher.search(query, options.limit() * 3 + 5).scoreDocs;
-        List<IssueMatch> matches = new ArrayList<>();
+        ScoreDoc[] hits = searcher.search(query, Math.max(RERANK_DEPTH, options.limit())).scoreDocs;
+        if (hits.length == 0) {
+            return List.of();
+        }
+        double top = hits[0].score;
+        List<Ranked> ranked = new ArrayList<>();
         for (ScoreDoc hit : hits) {
             Document doc = searcher.storedFields().document(hit.doc);
-            matches.add(toMatch(reader, hit, doc, keyTerms, signatures));
-            if (matches.size() == options.limit()) {
-                break;
-            }
+            Candidate candidate = toMatch(reader, hit, doc, keyTerms, signatures);
+            // How much of the candidate's own title the description says: what title-matching bots
+            // see, added to the index score so either signal can lift a candidate.
+            ranked.add(new Ranked(candidate.match(), hit.score / top + TITLE_COVER_WEIGHT * candidate.titleCover()));
         }
-        return matches;
+        ranked.sort(java.util.Comparator.comparingDouble(Ranked::rank).reversed());
+        return ranked.stream().limit(options.limit()).map(Ranked::match).toList();
     }
 
     /** A report's first line, when short enough to be its title; else null. */
@@ -172,8 +179,9 @@ public final class DuplicateFinder {
             }
             ts.end();
         }
-        int n = Math.max(1, reader.getDocCount(Fields.ISSUE_BODY));
+        int n = Math.max(1, Math.max(reader.getDocCount(Fields.ISSUE_BODY), reader.getDocCount(Fields.ISSUE_TITLE)));
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
+        double unknownWeight = 0;
         for (var e : tf.entrySet()) {
             int df = Math.max(reader.docFreq(new Term(Fields.ISSUE_BODY, e.getKey())),
                     reader.docFreq(new Term(Fields.ISSUE_TITLE, e.getKey())));
@@ -181,7 +189,9 @@ public final class DuplicateFinder {
                 df--; // an excluded issue (the report itself, when evaluating) must not make a word look rare
             }
             if (df <= 0) {
-                continue; // a word no other issue uses cannot make a match
+                // A word no other issue uses cannot make a match, but it is part of what was said.
+                unknownWeight += Math.sqrt(e.getValue()) * Math.log(1 + (n + 0.5) / 0.5);
+                continue;
             }
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             scored.add(Map.entry(e.getKey(), Math.sqrt(e.getValue()) * idf));
@@ -191,7 +201,8 @@ public final class DuplicateFinder {
         for (var e : scored.subList(0, Math.min(MAX_QUERY_TERMS, scored.size()))) {
             weights.put(e.getKey(), e.getValue());
         }
-        return new KeyTerms(weights, tf.keySet(), surface);
+        return new KeyTerms(weights, Math.min(unknownWeight, weights.values().stream().mapToDouble(Double::doubleValue).sum()),
+                tf.keySet(), surface);
     }
 
     /** Words of the excluded issues' titles and bodies. */
@@ -214,7 +225,13 @@ public final class DuplicateFinder {
         return terms;
     }
 
-    private IssueMatch toMatch(IndexReader reader, ScoreDoc hit, Document doc, KeyTerms keyTerms, List<String> signatures) throws IOException {
+    private record Candidate(IssueMatch match, double titleCover) {
+    }
+
+    private record Ranked(IssueMatch match, double rank) {
+    }
+
+    private Candidate toMatch(IndexReader reader, ScoreDoc hit, Document doc, KeyTerms keyTerms, List<String> signatures) throws IOException {
         String title = doc.get(Fields.ISSUE_TITLE);
         Set<String> titleTerms = analyzers.terms(Fields.ISSUE_TITLE, title);
         Terms body = reader.termVectors().get(hit.doc, Fields.ISSUE_BODY);
@@ -227,7 +244,7 @@ public final class DuplicateFinder {
                 }
             }
         }
-        double total = 0;
+        double total = keyTerms.unknownWeight;
         double covered = 0;
         List<String> shared = new ArrayList<>();
         for (var e : keyTerms.weights.entrySet()) {
@@ -247,10 +264,10 @@ public final class DuplicateFinder {
         String why = sharedSignature != null ? "same error: " + sharedSignature
                 : shared.isEmpty() ? "" : "shared terms: " + String.join(", ",
                 shared.stream().limit(6).map(t -> keyTerms.surface.getOrDefault(t, t)).toList());
-        return new IssueMatch(doc.get(Fields.REPO), doc.getField(Fields.NUMBER).numericValue().intValue(), title,
+        return new Candidate(new IssueMatch(doc.get(Fields.REPO), doc.getField(Fields.NUMBER).numericValue().intValue(), title,
                 doc.get(Fields.STATE), doc.get(Fields.URL), Math.round(hit.score * 1000) / 1000.0,
                 Math.round(Math.min(1, confidence) * 1000) / 1000.0, why,
-                Arrays.asList(doc.getValues(Fields.LABELS)), Boolean.parseBoolean(doc.get(Fields.PULL_REQUEST)));
+                Arrays.asList(doc.getValues(Fields.LABELS)), Boolean.parseBoolean(doc.get(Fields.PULL_REQUEST))), titleCover);
     }
 
     /** IDF-weighted share of the candidate's title words that the description also uses. */
@@ -282,7 +299,11 @@ public final class DuplicateFinder {
     private static final Set<String> GENERIC = Set.of("no such file or directory", "context deadline exceeded", "deadlock",
             "exit code: n", "error: failed to solve");
 
-    private record KeyTerms(Map<String, Double> weights, Set<String> all, Map<String, String> surface) {
+    /**
+     * @param unknownWeight what the words no issue uses would weigh (capped at the known words' total,
+     *                      so a long paste of names and hashes halves confidence at most)
+     */
+    private record KeyTerms(Map<String, Double> weights, double unknownWeight, Set<String> all, Map<String, String> surface) {
     }
 
 }

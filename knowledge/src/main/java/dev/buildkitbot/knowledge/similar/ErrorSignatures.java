@@ -20,7 +20,9 @@ public final class ErrorSignatures {
             "(?i)(failed to solve:.*|failed to compute cache key:.*|failed to (?:export|push|load|read|create|copy|mount|get|resolve|fetch|receive|calculate|build|start|prepare|parse)\\b.*"
                     + "|rpc error: code = \\w+ desc = .*|panic: .*|fatal error: .*|error: .*|level=error msg=.*|\\bERROR:? .*"
                     + "|exit code: \\d+|exited with code \\d+|did not complete successfully: exit code: \\d+|no such file or directory|context deadline exceeded|deadlock)");
-    private static final Pattern FRAME = Pattern.compile("(github\\.com/(?:moby/buildkit|docker/buildx|docker/docker|moby/moby)/[\\w./-]+\\.\\w+(?:\\([^)]*\\))?)");
+    /** A Go frame: {@code github.com/moby/buildkit/solver.(*edge).unpark(0xc0001)} → package, receiver, function. */
+    private static final Pattern FRAME = Pattern.compile(
+            "(github\\.com/(?:moby/buildkit|docker/buildx|docker/docker|moby/moby)/[\\w./-]+?\\.(?:\\(\\*?\\w+\\)\\.)?[\\w.]+)");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]{0,200}\"|'[^']{0,200}'|`[^`]{0,200}`");
     private static final Pattern NUMBERS = Pattern.compile("(?<!code[ :=]{1,3})\\b\\d+\\b");
 
@@ -43,7 +45,7 @@ public final class ErrorSignatures {
                 Matcher frame = FRAME.matcher(line);
                 if (frame.find()) {
                     // The first project frame under a panic names where it happened.
-                    out.add(normalise("panic at " + frame.group(1).replaceAll("\\(.*\\)$", "")));
+                    out.add(normalise("panic at " + frame.group(1)));
                     panic = false;
                 }
             }

@@ -1,0 +1,98 @@
+package dev.buildkitbot.knowledge.similar;
+
+import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.issues.IssueRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DuplicateFinderTest {
+    @TempDir
+    static Path data;
+    static Knowledge knowledge;
+
+    static IssueRecord issue(int number, String title, String body, boolean pr) {
+        return new IssueRecord("moby/buildkit", number, title, body, "open", null, List.of("kind/bug"), "u",
+                Instant.EPOCH, Instant.EPOCH, null, 0, "https://github.com/moby/buildkit/issues/" + number, pr);
+    }
+
+    @BeforeAll
+    static void open() {
+        knowledge = Knowledge.open(data);
+        knowledge.upsertIssues(List.of(
+                issue(1, "buildkitd panics on cache export",
+                        "panic: runtime error: invalid memory address or nil pointer dereference\n"
+                                + "goroutine 1 [running]:\ngithub.com/moby/buildkit/cache/remotecache.(*exporter).Finalize(0x1)\n", false),
+                issue(2, "Fix nil pointer in cache export", "This fixes the panic in cache export", true),
+                issue(3, "COPY fails with failed to compute cache key",
+                        "#12 0.345 ERROR: failed to compute cache key: \"/app/go.sum\" not found: not found\n", false),
+                issue(4, "build hangs forever on RUN step", "nothing happens, the build is stuck", false),
+                issue(5, "Support for Windows containers", "When will windows be supported?", false)));
+    }
+
+    @AfterAll
+    static void close() {
+        knowledge.close();
+    }
+
+    @Test
+    void aSharedErrorSignatureFindsTheIssueAndSaysWhy() {
+        String report = "my build fails\n#7 1.234 ERROR: failed to compute cache key: \"/src/other.txt\" not found: not found";
+
+        List<IssueMatch> matches = knowledge.similar(report, DuplicateFinder.Options.top(3));
+
+        assertThat(matches.get(0).number()).isEqualTo(3);
+        assertThat(matches.get(0).why()).startsWith("same error: ").contains("failed to compute cache key");
+        assertThat(matches.get(0).confidence()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void aPanicTraceMatchesOnItsFirstBuildkitFrame() {
+        String trace = "panic: runtime error: invalid memory address or nil pointer dereference\n"
+                + "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x5]\n\ngoroutine 77 [running]:\n"
+                + "github.com/moby/buildkit/cache/remotecache.(*exporter).Finalize(0xc000123)\n";
+
+        List<IssueMatch> matches = knowledge.similar(trace, DuplicateFinder.Options.top(3));
+
+        assertThat(matches).extracting(IssueMatch::number).first().isEqualTo(1);
+    }
+
+    @Test
+    void pullRequestsAreExcludedUnlessAsked() {
+        assertThat(knowledge.similar("nil pointer cache export fix", DuplicateFinder.Options.top(5)))
+                .extracting(IssueMatch::number).doesNotContain(2);
+        assertThat(knowledge.similar("nil pointer cache export fix", new DuplicateFinder.Options(5, true, Set.of())))
+                .extracting(IssueMatch::number).contains(2);
+    }
+
+    @Test
+    void excludedIssuesNeverComeBack() {
+        assertThat(knowledge.similar("build hangs forever on RUN step", new DuplicateFinder.Options(5, false, Set.of("moby/buildkit#4"))))
+                .extracting(IssueMatch::number).doesNotContain(4);
+    }
+
+    @Test
+    void confidenceSeparatesAGoodMatchFromAWeakOne() {
+        IssueMatch good = knowledge.similar("build hangs forever on a RUN step", DuplicateFinder.Options.top(1)).get(0);
+        assertThat(good.number()).isEqualTo(4);
+        assertThat(good.confidence()).isGreaterThan(0.6);
+        assertThat(good.why()).startsWith("shared terms: ");
+
+        List<IssueMatch> weak = knowledge.similar("windows registry mirror with rootless podman", DuplicateFinder.Options.top(1));
+        assertThat(weak).allSatisfy(m -> assertThat(m.confidence()).isLessThan(0.5));
+    }
+
+    @Test
+    void nothingToMatchGivesNothing() {
+        assertThat(knowledge.similar("   ", DuplicateFinder.Options.top(3))).isEmpty();
+        assertThat(knowledge.similar("zzqx plorf", DuplicateFinder.Options.top(3))).isEmpty();
+    }
+}
