@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The one entry point of the jar. */
 @Command(name = "buildkit-bot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Slack app for #buildkit: answers from the BuildKit guide and docs, duplicate hints, guided reports.",
-        subcommands = {AskCommand.class, SimilarCommand.class, ImportCommand.class, SyncCommand.class, EvalDuplicatesCommand.class,
+        subcommands = {AskCommand.class, SimilarCommand.class, ImportCommand.class, SyncCommand.class, EvalDuplicatesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

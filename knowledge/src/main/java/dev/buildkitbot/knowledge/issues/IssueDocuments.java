@@ -36,7 +36,8 @@ public final class IssueDocuments {
 
     public static Document toDocument(IssueRecord issue) {
         String body = issue.body().length() > MAX_BODY_CHARS ? issue.body().substring(0, MAX_BODY_CHARS) : issue.body();
-        List<String> signatures = ErrorSignatures.extract(issue.title() + "\n" + body);
+        String clean = NoiseStripper.strip(body);
+        List<String> signatures = ErrorSignatures.extractFromClean(NoiseStripper.strip(issue.title()) + "\n" + clean);
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, id(issue.repo(), issue.number()), Field.Store.YES));
         doc.add(new StringField(Fields.TYPE, "issue", Field.Store.YES));
@@ -46,7 +47,7 @@ public final class IssueDocuments {
         doc.add(new StringField(Fields.PULL_REQUEST, Boolean.toString(issue.pullRequest()), Field.Store.YES));
         doc.add(new StoredField(Fields.URL, issue.htmlUrl()));
         doc.add(new TextField(Fields.ISSUE_TITLE, issue.title(), Field.Store.YES));
-        doc.add(new Field(Fields.ISSUE_BODY, NoiseStripper.strip(body), BODY_TYPE));
+        doc.add(new Field(Fields.ISSUE_BODY, clean, BODY_TYPE));
         for (String signature : signatures) {
             doc.add(new TextField(Fields.SIGNATURE, signature, Field.Store.YES));
         }

@@ -30,8 +30,12 @@ public final class ErrorSignatures {
     }
 
     public static List<String> extract(String text) {
+        return extractFromClean(NoiseStripper.strip(text));
+    }
+
+    /** As {@link #extract}, for text that already went through {@link NoiseStripper}. */
+    public static List<String> extractFromClean(String clean) {
         Set<String> out = new LinkedHashSet<>();
-        String clean = NoiseStripper.strip(text);
         boolean panic = false;
         for (String line : clean.split("\\R")) {
             Matcher m = ERROR_LINE.matcher(line);

@@ -1,0 +1,113 @@
+package dev.buildkitbot.bot.cli;
+
+import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.eval.AskEvaluation;
+import dev.buildkitbot.knowledge.eval.SyntheticIssues;
+import dev.buildkitbot.knowledge.issues.IssueFileReader;
+import dev.buildkitbot.knowledge.issues.IssueRecord;
+import dev.buildkitbot.knowledge.similar.DuplicateFinder;
+import dev.buildkitbot.knowledge.similar.TitleScanBaseline;
+import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** Prints the figures in BENCHMARKS.md: index build, ask and similar latency, import at scale. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark index build, ask and similar (numbers for BENCHMARKS.md). Uses a temporary data dir.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--questions", required = true, paramLabel = "FILE", description = "questions JSON lines ({\"q\":…})")
+    Path questions;
+
+    @Option(names = "--issues", required = true, paramLabel = "FILE", description = "real issues to import and vary (repeatable)")
+    List<Path> issueFiles;
+
+    @Option(names = "--scale", defaultValue = "10000", description = "synthetic issues for the scale run (default: ${DEFAULT-VALUE})")
+    int scale;
+
+    @Option(names = "--rounds", defaultValue = "20", description = "timed rounds over the queries (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> qs = AskEvaluation.read(questions, "guide").stream().map(AskEvaluation.Question::text).toList();
+        List<IssueRecord> real = new ArrayList<>();
+        for (Path f : issueFiles) {
+            real.addAll(IssueFileReader.read(f, null).issues());
+        }
+        Path dir = Files.createTempDirectory("buildkit-bot-bench");
+        try {
+            long t0 = System.nanoTime();
+            try (Knowledge k = Knowledge.open(dir)) {
+                out.printf("index build (guide+docs, fresh data dir): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+                out.printf("ask, %d questions x %d rounds, uncached: %s%n", qs.size(), rounds, time(qs, q -> k.ask(q), k, rounds, true));
+                out.printf("ask, cached: %s%n", time(qs, q -> k.ask(q), k, rounds, false));
+                List<IssueRecord> synthetic = SyntheticIssues.generate(real, scale, 42);
+                long t1 = System.nanoTime();
+                k.upsertIssues(real);
+                k.upsertIssues(synthetic);
+                out.printf("import %d issues (%d real + %d synthetic): %d ms%n", real.size() + synthetic.size(), real.size(),
+                        synthetic.size(), (System.nanoTime() - t1) / 1_000_000);
+                out.printf("index size on disk: %.1f MB%n", k.index().sizeOnDisk() / 1e6);
+                List<String> probes = real.stream().filter(i -> !i.pullRequest()).limit(200)
+                        .map(i -> i.title() + "\n" + (i.body().length() > 1500 ? i.body().substring(0, 1500) : i.body())).toList();
+                out.printf("similar, %d reports x %d rounds, uncached: %s%n", probes.size(), Math.max(1, rounds / 4),
+                        time(probes, q -> k.similar(q, DuplicateFinder.Options.top(5)), k, Math.max(1, rounds / 4), true));
+                out.printf("ask with %d issues indexed, uncached: %s%n", real.size() + synthetic.size(), time(qs, q -> k.ask(q), k, rounds, true));
+                List<IssueRecord> all = new ArrayList<>(real);
+                all.addAll(synthetic);
+                TitleScanBaseline scan = new TitleScanBaseline(new BuildkitAnalyzers(), all);
+                out.printf("title scan of all %d titles (what simple bots do): %s%n", all.size(),
+                        time(probes, q -> scan.rank(q.lines().findFirst().orElse(""), Set.of(), 5), k, 1, false));
+                System.gc();
+                Thread.sleep(200);
+                System.gc();
+                var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                out.printf("heap used after GC: %.0f MB%n", heap.getUsed() / 1e6);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String time(List<String> queries, java.util.function.Consumer<String> op, Knowledge k, int rounds, boolean clear) {
+        for (String q : queries) {
+            op.accept(q); // warm-up
+        }
+        long[] samples = new long[queries.size() * rounds];
+        int i = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (String q : queries) {
+                if (clear) {
+                    k.clearCaches();
+                }
+                long t = System.nanoTime();
+                op.accept(q);
+                samples[i++] = System.nanoTime() - t;
+            }
+        }
+        Arrays.sort(samples);
+        return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)", samples[samples.length / 2] / 1e6,
+                samples[(int) Math.min(samples.length - 1, Math.ceil(samples.length * 0.99) - 1)] / 1e6,
+                samples[samples.length - 1] / 1e6, samples.length);
+    }
+}
