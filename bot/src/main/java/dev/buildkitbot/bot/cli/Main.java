@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 /** The one entry point of the jar. */
 @Command(name = "buildkit-bot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Slack app for #buildkit: answers from the BuildKit guide and docs, duplicate hints, guided reports.",
-        subcommands = {AskCommand.class, SimilarCommand.class, ImportCommand.class, SyncCommand.class, EvalDuplicatesCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, AskCommand.class, SimilarCommand.class, ImportCommand.class, SyncCommand.class, EvalDuplicatesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -23,9 +23,10 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** With no command, the jar runs the bot (which explains how to connect when Slack is not configured). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return spec.commandLine().getSubcommands().get("run").execute();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

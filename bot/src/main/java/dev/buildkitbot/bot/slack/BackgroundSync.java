@@ -1,0 +1,65 @@
+package dev.buildkitbot.bot.slack;
+
+import dev.buildkitbot.bot.settings.Settings;
+import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.sync.GitHubClient;
+import dev.buildkitbot.knowledge.sync.IssueSync;
+import dev.buildkitbot.knowledge.sync.SyncException;
+import dev.buildkitbot.knowledge.sync.SyncState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps issues fresh while the app runs: every interval, each configured repository is synced. The
+ * index updates in place (queries keep being served); a failed sync logs one line and keeps what
+ * was there.
+ */
+public final class BackgroundSync implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BackgroundSync.class);
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "github-sync");
+        t.setDaemon(true);
+        return t;
+    });
+    private final IssueSync sync;
+    private final Settings settings;
+
+    public BackgroundSync(Settings settings, Knowledge knowledge) {
+        this.settings = settings;
+        this.sync = new IssueSync(new GitHubClient(URI.create(settings.githubApiUrl()), settings.githubToken()), knowledge,
+                SyncState.load(settings.dataDir().resolve("sync")), Duration.ofMinutes(2), d -> Thread.sleep(d.toMillis()),
+                Clock.systemUTC(), 50);
+    }
+
+    public void start(Duration initialDelay) {
+        scheduler.scheduleWithFixedDelay(this::runOnce, initialDelay.toSeconds(), settings.syncInterval().toSeconds(), TimeUnit.SECONDS);
+    }
+
+    void runOnce() {
+        for (String repo : settings.syncRepos()) {
+            try {
+                IssueSync.Result result = sync.sync(repo);
+                log.atInfo().setMessage("sync done").addKeyValue("repo", repo).addKeyValue("result", result).log();
+            } catch (SyncException e) {
+                log.atWarn().setMessage("sync failed; keeping current issues").addKeyValue("repo", repo).addKeyValue("reason", e.getMessage()).log();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.atWarn().setMessage("sync failed; keeping current issues").addKeyValue("repo", repo).addKeyValue("reason", e.toString()).log();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

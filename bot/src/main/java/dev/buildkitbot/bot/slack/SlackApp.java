@@ -1,0 +1,81 @@
+package dev.buildkitbot.bot.slack;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import dev.buildkitbot.bot.answer.AnswerComposer;
+import dev.buildkitbot.bot.answer.ChannelHintPolicy;
+import dev.buildkitbot.bot.settings.Settings;
+import dev.buildkitbot.bot.slack.listeners.Listeners;
+import dev.buildkitbot.bot.slack.listeners.Registrations;
+import dev.buildkitbot.knowledge.Knowledge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The Bolt app with every listener registered, and the workers that do what the ack must not wait for. */
+public final class SlackApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+
+    private final App app;
+    private final BotServices services;
+    private final Registrations registrations;
+
+    public SlackApp(Settings settings, Knowledge knowledge) {
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        slackConfig.setPrettyResponseLoggingEnabled(false);
+        Slack slack = Slack.getInstance(slackConfig);
+        AppConfig config = AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret() == null ? "" : settings.signingSecret())
+                .slack(slack)
+                // Events nobody listens to (reactions, edits…) are acknowledged quietly, not answered 404.
+                .unmatchedRequestHandler(req -> Response.ok())
+                .build();
+        this.app = new App(config);
+        this.services = new BotServices(settings, knowledge, new AnswerComposer(knowledge),
+                new ChannelHintPolicy(settings.hintConfidence(), settings.hintCooldown(), Ticker.systemTicker()),
+                new SlackPoster(), new EventDedupe(), new FeedbackLog(settings.dataDir()), workers(settings.workers()));
+        this.registrations = Listeners.register(app, services);
+    }
+
+    private static ExecutorService workers(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
+            Thread t = new Thread(r, "bot-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public BotServices services() {
+        return services;
+    }
+
+    public Registrations registrations() {
+        return registrations;
+    }
+
+    @Override
+    public void close() {
+        services.workers().shutdown();
+        try {
+            services.workers().awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.buildkitbot.bot.slack.listeners;
+
+import com.slack.api.bolt.App;
+import dev.buildkitbot.bot.slack.BotServices;
+import dev.buildkitbot.bot.slack.listeners.actions.NotHelpfulAction;
+import dev.buildkitbot.bot.slack.listeners.events.AppMentionListener;
+import dev.buildkitbot.bot.slack.listeners.messages.MessageListener;
+
+import java.util.Set;
+
+/** Registers every surface's handlers, one package per surface (as Slack's starter templates do). */
+public final class Listeners {
+    private Listeners() {
+    }
+
+    public static Registrations register(App app, BotServices services) {
+        AppMentionListener.register(app, services);
+        MessageListener.register(app, services);
+        NotHelpfulAction.register(app, services);
+        return new Registrations(Set.of("app_mention", "message.im", "message.channels"), Set.of(), Set.of(),
+                Set.of(NotHelpfulAction.ACTION_ID));
+    }
+}
