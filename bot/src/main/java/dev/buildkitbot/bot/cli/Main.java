@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The one entry point of the jar. */
 @Command(name = "buildkit-bot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Slack app for #buildkit: answers from the BuildKit guide and docs, duplicate hints, guided reports.",
-        subcommands = {RunCommand.class, AskCommand.class, SimilarCommand.class, ImportCommand.class, SyncCommand.class, EvalDuplicatesCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, AskCommand.class, SimilarCommand.class, ImportCommand.class, SyncCommand.class, EvalDuplicatesCommand.class, EvalQuestionsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
@@ -16,9 +16,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         System.exit(execute(args));
     }
 
-    /** Runs a command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with the given output streams and returns its exit code (tests call this). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new UserErrors());
         return cli.execute(args);
     }
