@@ -1,0 +1,139 @@
+package dev.buildkitbot.bot.report.capture;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+
+/** The validators a walkthrough step can name in config/walkthroughs.yml. */
+public final class Validators {
+    /** A full dump has many goroutines; a handful means it was cut. */
+    static final int FEW_GOROUTINES = 5;
+
+    private static final Map<String, Function<String, Verdict>> BY_NAME = Map.of(
+            "summary", Validators::summary,
+            "text", Validators::text,
+            "reproducer", Validators::reproducer,
+            "versions", Validators::versions,
+            "goroutine-dump", Validators::goroutineDump,
+            "error-trace", Validators::errorTrace,
+            "debug-log", Validators::debugLog,
+            "bisect", Validators::bisect);
+
+    private Validators() {
+    }
+
+    public static Set<String> names() {
+        return BY_NAME.keySet();
+    }
+
+    public static Verdict validate(String name, String text) {
+        Function<String, Verdict> v = BY_NAME.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("unknown validator: " + name);
+        }
+        if (text == null || text.isBlank()) {
+            return Verdict.reject("That was empty.");
+        }
+        return v.apply(text);
+    }
+
+    static Verdict summary(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        if (line.length() < 8) {
+            return Verdict.reject("A few more words, please: what goes wrong, in one line (e.g. \"build hangs at COPY with cache mounts\").");
+        }
+        if (line.length() > 120) {
+            return Verdict.warn("That is long for a title; I'll use the first 120 characters.");
+        }
+        return Verdict.ok("Thanks.");
+    }
+
+    static Verdict text(String text) {
+        return Verdict.ok("Got it.");
+    }
+
+    static Verdict reproducer(String text) {
+        ContentSniffer.Kind kind = ContentSniffer.sniff(text);
+        if (kind == ContentSniffer.Kind.GOROUTINE_DUMP || kind == ContentSniffer.Kind.PANIC) {
+            return Verdict.reject("This looks like " + kind.label + ", not a reproducer. Send the commands you run and the Dockerfile.");
+        }
+        boolean hasDockerfile = ContentSniffer.DOCKERFILE.matcher(text).find();
+        boolean hasCommand = text.contains("docker ") || text.contains("buildctl ") || text.contains("buildx ");
+        if (!hasDockerfile && !hasCommand) {
+            return Verdict.warn("I took it. A reproducer usually has the commands you run (docker buildx build …) and the Dockerfile; add them if you can.");
+        }
+        return Verdict.ok("Reproducer noted.");
+    }
+
+    static Verdict versions(String text) {
+        VersionInfo info = VersionInfo.parse(text);
+        if (info.isEmpty()) {
+            ContentSniffer.Kind kind = ContentSniffer.sniff(text);
+            return Verdict.reject((kind == ContentSniffer.Kind.OTHER ? "I found no version in that."
+                    : "This looks like " + kind.label + ", not version output.")
+                    + " Paste the output of the commands above.");
+        }
+        return Verdict.ok("Versions found: " + info.describe() + ".");
+    }
+
+    static Verdict goroutineDump(String text) {
+        Matcher m = ContentSniffer.GOROUTINE_HEADER.matcher(text);
+        int goroutines = 0;
+        while (m.find()) {
+            goroutines++;
+        }
+        if (goroutines == 0) {
+            ContentSniffer.Kind kind = ContentSniffer.sniff(text);
+            return Verdict.reject("This looks like " + kind.label + ", not a goroutine dump: a dump is made of "
+                    + "\"goroutine N [state]:\" blocks. Run one of the commands above and send its whole output.");
+        }
+        if (goroutines < FEW_GOROUTINES || looksCut(text)) {
+            return Verdict.warn("I see " + goroutines + " goroutine(s) and it looks cut off. The guide insists on the full "
+                    + "trace: send the complete output (as a file if it is long), or go on with this one.");
+        }
+        return Verdict.ok("Goroutine dump with " + goroutines + " goroutines.");
+    }
+
+    /** A complete dump ends with a frame line, a "created by" line or its file:line. */
+    private static boolean looksCut(String text) {
+        String last = text.strip().lines().reduce((a, b) -> b).orElse("");
+        return last.startsWith("goroutine ") || last.endsWith("(") || last.endsWith("...");
+    }
+
+    static Verdict errorTrace(String text) {
+        ContentSniffer.Kind kind = ContentSniffer.sniff(text);
+        if (kind == ContentSniffer.Kind.PANIC) {
+            return ContentSniffer.GOROUTINE_HEADER.matcher(text).find()
+                    ? Verdict.ok("Panic trace with its goroutines.")
+                    : Verdict.warn("I see the panic message but no goroutine stack after it; send everything that followed it if you have it.");
+        }
+        if (kind == ContentSniffer.Kind.DOCKERFILE || kind == ContentSniffer.Kind.VERSIONS) {
+            return Verdict.reject("This looks like " + kind.label + ", not an error. Send the error as printed, with --debug for the stack trace.");
+        }
+        boolean stack = text.contains(".go:") || ContentSniffer.GOROUTINE_HEADER.matcher(text).find();
+        if (!stack) {
+            return Verdict.warn("Got the error. It has no stack trace: rerun with --debug (docker --debug buildx build …) and send that too if you can.");
+        }
+        return Verdict.ok("Error with stack trace.");
+    }
+
+    static Verdict debugLog(String text) {
+        if (ContentSniffer.DEBUG.matcher(text).find()) {
+            return Verdict.ok("Debug log noted.");
+        }
+        ContentSniffer.Kind kind = ContentSniffer.sniff(text);
+        if (kind == ContentSniffer.Kind.DOCKERFILE || kind == ContentSniffer.Kind.VERSIONS) {
+            return Verdict.reject("This looks like " + kind.label + ", not daemon logs.");
+        }
+        return Verdict.warn("These logs have no debug lines (level=debug / DEBU[); was the daemon started with --debug? I kept them.");
+    }
+
+    static Verdict bisect(String text) {
+        Matcher m = ContentSniffer.BISECT.matcher(text);
+        if (m.find()) {
+            return Verdict.ok("First bad commit found: " + m.group().substring(0, Math.min(12, m.group().indexOf(' '))) + ".");
+        }
+        return Verdict.reject("I don't see \"<sha> is the first bad commit\" in that. Paste the end of the bisect output, or skip.");
+    }
+}

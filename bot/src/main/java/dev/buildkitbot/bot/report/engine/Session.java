@@ -1,0 +1,81 @@
+package dev.buildkitbot.bot.report.engine;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One user's walkthrough, everything needed to resume it after a restart. Immutable: the engine
+ * returns a new one for every input.
+ *
+ * @param steps       the step ids of this walkthrough, in order (a maintainer's request may pick them)
+ * @param stepIndex   the step waiting for input, when phase is STEP
+ * @param requestedBy the maintainer who asked for this capture, or null
+ * @param origin      where to report back (adapter-specific: channel + thread), or null
+ * @param matches     the issues offered in the duplicate check, as "owner/name#number"
+ */
+public record Session(String owner, Phase phase, String kind, String runtime, List<String> steps, int stepIndex,
+                      Map<String, Capture> captures, List<String> matches, String chosenIssue, String draftUrl,
+                      String requestedBy, String origin, Instant created, Instant updated) {
+
+    public enum Phase { KIND, RUNTIME, STEP, DUPLICATES, DONE, CANCELLED }
+
+    public Session {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        captures = captures == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(captures));
+        matches = matches == null ? List.of() : List.copyOf(matches);
+    }
+
+    public static Session start(String owner, Instant now) {
+        return new Session(owner, Phase.KIND, null, null, List.of(), 0, Map.of(), List.of(), null, null, null, null, now, now);
+    }
+
+    public boolean active() {
+        return phase != Phase.DONE && phase != Phase.CANCELLED;
+    }
+
+    public String currentStep() {
+        return phase == Phase.STEP && stepIndex < steps.size() ? steps.get(stepIndex) : null;
+    }
+
+    /** The same session marked finished without changing anything else (for "nothing in progress" answers). */
+    public Session withPhaseDone() {
+        return new Session(owner, Phase.DONE, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, updated);
+    }
+
+    Session with(Phase phase, Instant now) {
+        return new Session(owner, phase, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+    }
+
+    Session withKind(String kind, List<String> steps, Instant now) {
+        return new Session(owner, phase, kind, runtime, steps, 0, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+    }
+
+    Session withRuntime(String runtime, Instant now) {
+        return new Session(owner, phase, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+    }
+
+    Session atStep(int index, Instant now) {
+        return new Session(owner, Phase.STEP, kind, runtime, steps, index, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+    }
+
+    Session withCapture(String step, Capture capture, Instant now) {
+        Map<String, Capture> next = new LinkedHashMap<>(captures);
+        next.put(step, capture);
+        return new Session(owner, phase, kind, runtime, steps, stepIndex, next, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+    }
+
+    Session withMatches(List<String> matches, Instant now) {
+        return new Session(owner, Phase.DUPLICATES, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+    }
+
+    Session finished(String chosenIssue, String draftUrl, Instant now) {
+        return new Session(owner, Phase.DONE, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+    }
+
+    /** A walkthrough a maintainer asked for: these steps only, reported back to {@code origin}. */
+    public static Session requested(String owner, List<String> steps, String requestedBy, String origin, Instant now) {
+        return new Session(owner, Phase.RUNTIME, "requested", null, steps, 0, Map.of(), List.of(), null, null, requestedBy, origin, now, now);
+    }
+}
