@@ -39,7 +39,7 @@ public final class Redactor {
             new Rule("Slack token", Pattern.compile("\\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{10,}"), MARK),
             new Rule("AWS key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), MARK),
             new Rule("AWS key", Pattern.compile("(?i)(aws_secret_access_key|aws_session_token)(\\s*[=:]\\s*)[\"']?[A-Za-z0-9/+=]{20,}[\"']?"), "$1$2" + MARK),
-            new Rule("GCP key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"), MARK),
+            new Rule("GCP key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35,}"), MARK),
             new Rule("GCP key", Pattern.compile("\\bya29\\.[0-9A-Za-z_-]{20,}"), MARK),
             new Rule("Authorization header", Pattern.compile("(?i)(authorization\\s*[:=]\\s*)((?:bearer|basic|token)\\s+)?[^\\s\"',]+"), "$1$2" + MARK),
             new Rule("Docker config auth", Pattern.compile("(?i)(\"(?:auth|identitytoken|registrytoken|password)\"\\s*:\\s*\")[^\"]+(\")"), "$1" + MARK + "$2"),

@@ -1,0 +1,87 @@
+package dev.buildkitbot.bot.console;
+
+import dev.buildkitbot.bot.answer.AnswerComposer;
+import dev.buildkitbot.bot.report.Reports;
+import dev.buildkitbot.bot.report.Samples;
+import dev.buildkitbot.knowledge.Knowledge;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console driven by piped stdin, end to end, including a restart in the middle of a walkthrough. */
+class ConsoleConversationTest {
+    @TempDir
+    static Path data;
+    static Knowledge knowledge;
+
+    @BeforeAll
+    static void open() {
+        knowledge = Knowledge.open(data);
+    }
+
+    @AfterAll
+    static void close() {
+        knowledge.close();
+    }
+
+    static String run(String owner, String stdin) throws Exception {
+        StringWriter out = new StringWriter();
+        new ConsoleConversation(Reports.create(knowledge, Clock.systemUTC()), new AnswerComposer(knowledge), owner,
+                data.resolve("reports"), new BufferedReader(new StringReader(stdin)), new PrintWriter(out, true)).run();
+        return out.toString();
+    }
+
+    @Test
+    void aScriptedWalkthroughEndsWithTheLinkAloneOnItsLine() throws Exception {
+        Path dump = Files.writeString(data.resolve("goroutines.txt"), Samples.dump(25));
+        String out = run("console-a", String.join("\n",
+                "how do I send SIGQUIT to buildkitd?",
+                "/buildkit-report",
+                "1",
+                "buildkitd",
+                "buildkitd hangs forever while exporting to the registry",
+                "skip",
+                "buildctl github.com/moby/buildkit v0.16.0 abc",
+                ".",
+                "/attach " + dump,
+                "docker buildx build --push -t registry.example.com/app .",
+                "FROM alpine",
+                "RUN echo hi",
+                ".",
+                ""));
+
+        assertThat(out).contains("#reporting-deadlock").contains("[hang] Build hangs / deadlock").contains("25 goroutines");
+        String linkLine = out.lines().filter(l -> l.startsWith("https://github.com/moby/buildkit/issues/new?")).findFirst().orElseThrow();
+        assertThat(linkLine).doesNotContain(" ");
+        assertThat(out).contains("Saved").contains("goroutines.txt");
+    }
+
+    @Test
+    void aRestartMidWalkthroughResumesAtTheSameStepWithCapturesIntact() throws Exception {
+        run("console-b", "/buildkit-report\nhang\ndocker\ndocker build hangs at the export step\nskip\n");
+        String resumed = run("console-b", "Client:\n Version:           27.3.1\n.\n");
+
+        assertThat(resumed).contains("You have a report in progress").contains("Picking up where we left off")
+                .contains("Versions found: docker 27.3.1").contains("Step 4 of 5");
+        assertThat(Reports.create(knowledge, Clock.systemUTC()).active("console-b").orElseThrow().captures())
+                .containsKeys("summary", "versions");
+    }
+
+    @Test
+    void unknownInputsAndMissingFilesGetClearAnswers() throws Exception {
+        String out = run("console-c", "/attach /nope\n/buildkit-report\n/attach /definitely/not/here.txt\nbanana\n/buildkit-report cancel\n/buildkit-report help\n");
+        assertThat(out).contains("There is no report in progress").contains("Cannot read /definitely/not/here.txt")
+                .contains("Pick one of these").contains("Cancelled").contains("/buildkit-report new");
+    }
+}

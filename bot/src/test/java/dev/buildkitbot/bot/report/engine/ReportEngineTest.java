@@ -1,0 +1,283 @@
+package dev.buildkitbot.bot.report.engine;
+
+import dev.buildkitbot.bot.report.Samples;
+import dev.buildkitbot.bot.report.draft.IssueDraftBuilder;
+import dev.buildkitbot.bot.report.draft.IssueTemplates;
+import dev.buildkitbot.bot.report.flow.Walkthroughs;
+import dev.buildkitbot.knowledge.source.ShippedKnowledge;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportEngineTest {
+    static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    static final String VERSIONS = "github.com/docker/buildx v0.17.1 257815a\nDriver: docker-container\n BuildKit version: v0.13.0-rc1\n";
+    static final String REPRO = "docker buildx build --no-cache .\n\nFROM alpine\nRUN --mount=type=cache,target=/root/.cache sleep 1\n";
+    static final Walkthroughs FLOWS = Walkthroughs.load();
+    static final IssueTemplates TEMPLATES = IssueTemplates.from(ShippedKnowledge.load(), "moby/buildkit");
+
+    final List<IssueLookup.Found> found = new ArrayList<>();
+    final ReportEngine engine = new ReportEngine(FLOWS, text -> List.copyOf(found),
+            new IssueDraftBuilder(FLOWS, TEMPLATES, "moby/buildkit"));
+
+    Session session;
+    List<Reply> last;
+
+    void start() {
+        Outcome o = engine.start("U1", NOW);
+        session = o.session();
+        last = o.replies();
+    }
+
+    void send(Input input) {
+        Outcome o = engine.handle(session, input, NOW);
+        session = o.session();
+        last = o.replies();
+    }
+
+    void text(String s) {
+        send(new Input.Text(s));
+    }
+
+    void choose(String id) {
+        send(new Input.Choice(id));
+    }
+
+    String said() {
+        StringBuilder sb = new StringBuilder();
+        last.forEach(r -> sb.append(r).append('\n'));
+        return sb.toString();
+    }
+
+    String link() {
+        return last.stream().filter(r -> r instanceof Reply.Link l && l.url().contains("/issues/new?"))
+                .map(r -> ((Reply.Link) r).url()).findFirst().orElse(null);
+    }
+
+    static String decoded(String url) {
+        return URLDecoder.decode(url, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void hangWalkthroughEndToEnd() {
+        start();
+        assertThat(last).anySatisfy(r -> assertThat(r).isInstanceOf(Reply.Choices.class));
+        choose("hang");
+        choose("buildx-container");
+        assertThat(session.currentStep()).isEqualTo("summary");
+        text("build hangs forever when exporting cache to the registry");
+        text("It never finishes; I expected the push to complete in a minute.");
+        assertThat(said()).contains("docker buildx version");
+        text(VERSIONS);
+        assertThat(said()).contains("Versions found").contains("docker exec buildx_buildkit_{builder}0 wget");
+        text(Samples.dump(30));
+        text(REPRO);
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        String url = link();
+        assertThat(url).startsWith("https://github.com/moby/buildkit/issues/new?title=").hasSizeLessThanOrEqualTo(IssueDraftBuilder.MAX_URL);
+        assertThat(decoded(url)).contains("title=build hangs forever when exporting cache to the registry")
+                .contains("### Bug description").contains("### Reproduction").contains("### Version information")
+                .contains("BuildKit version: v0.13.0-rc1");
+        assertThat(last.stream().filter(r -> r instanceof Reply.File)).extracting(r -> ((Reply.File) r).name()).contains("goroutines.txt");
+        assertThat(session.draftUrl()).isEqualTo(url);
+    }
+
+    @Test
+    void crashWalkthroughWithOptionalDebugLogsSkipped() {
+        start();
+        choose("crash");
+        choose("buildkitd");
+        text("buildkitd panics with nil pointer in solver");
+        text("skip");
+        text("buildctl github.com/moby/buildkit v0.16.0 abc\nbuildkitd github.com/moby/buildkit v0.16.0 abc");
+        text("panic: runtime error: invalid memory address or nil pointer dereference\n" + Samples.dump(3));
+        assertThat(said()).contains("Panic trace");
+        text("skip");
+        text(REPRO);
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        assertThat(decoded(link())).contains("panic: runtime error");
+    }
+
+    @Test
+    void regressionTitleCarriesTheVersionAsTheGuideAsks() {
+        start();
+        choose("regression");
+        choose("buildx-container");
+        text("panic when running a cache export");
+        text("Worked before, panics now.");
+        text(VERSIONS);
+        text("v0.12.5 works, v0.13.0-rc1 fails");
+        text("0123456789abcdef is the first bad commit");
+        text(REPRO);
+        assertThat(decoded(link())).contains("title=[v0.13.0-rc1] panic when running a cache export").contains("git bisect result");
+    }
+
+    @Test
+    void wrongResultAndSlowWalkthroughsFinish() {
+        for (String kind : List.of("wrong-result", "slow")) {
+            start();
+            choose(kind);
+            choose("docker");
+            text("the exported image is missing files from the last stage");
+            text("Expected /app/bin in the image.");
+            text("Client:\n Version:           27.3.1\nServer:\n Engine:\n  Version:          27.3.1\n");
+            while (session.phase() == Session.Phase.STEP) {
+                String step = session.currentStep();
+                text("reproducer".equals(step) ? REPRO : "skip");
+            }
+            assertThat(session.phase()).as(kind).isEqualTo(Session.Phase.DONE);
+            assertThat(link()).as(kind).isNotNull();
+        }
+    }
+
+    @Test
+    void securityNeverYieldsALink() {
+        start();
+        choose("security");
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        assertThat(said()).contains("security@docker.com").contains("do NOT report security issues publicly");
+        assertThat(link()).isNull();
+        assertThat(session.draftUrl()).isNull();
+    }
+
+    @Test
+    void aQuestionIsSentToAsk() {
+        start();
+        choose("question");
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        assertThat(said()).contains("Ask away");
+    }
+
+    @Test
+    void theDuplicateCheckCanEndAtAnExistingIssue() {
+        found.add(new IssueLookup.Found("moby/buildkit#4942", "Docker buildkit stuck with high CPU", "closed",
+                "https://github.com/moby/buildkit/issues/4942", "shared terms: stuck, cpu"));
+        start();
+        choose("hang");
+        choose("docker");
+        text("docker build stuck with high CPU");
+        text("skip");
+        text("Client:\n Version:           27.3.1\n");
+        text(Samples.dump(20));
+        text(REPRO);
+        assertThat(session.phase()).isEqualTo(Session.Phase.DUPLICATES);
+        assertThat(said()).contains("moby/buildkit#4942").contains("None of these");
+        choose("issue:moby/buildkit#4942");
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        assertThat(session.chosenIssue()).isEqualTo("moby/buildkit#4942");
+        assertThat(said()).contains("reaction").contains("If it is closed, open a new issue that links to it");
+        assertThat(link()).isNull();
+    }
+
+    @Test
+    void noneOfTheseDraftsAndListsTheCandidates() {
+        found.add(new IssueLookup.Found("moby/buildkit#1", "something else", "open", "https://github.com/moby/buildkit/issues/1", ""));
+        start();
+        choose("hang");
+        choose("docker");
+        text("docker build stuck with high CPU");
+        text("skip");
+        text("Client:\n Version:           27.3.1\n");
+        text(Samples.dump(20));
+        text(REPRO);
+        choose(ReportEngine.NONE_OF_THESE);
+        assertThat(decoded(link())).contains("### Related issues").contains("moby/buildkit#1");
+    }
+
+    @Test
+    void wrongPastesAreNamedAndRequiredStepsCannotBeSkipped() {
+        start();
+        choose("hang");
+        choose("buildkitd");
+        text("build hangs on COPY with many files");
+        text("skip");
+        text(REPRO);
+        assertThat(said()).contains("looks like a Dockerfile, not version output").doesNotContain("Step 4");
+        assertThat(session.currentStep()).isEqualTo("versions");
+        text("skip");
+        assertThat(said()).contains("can't be skipped");
+        text("back");
+        assertThat(session.currentStep()).isEqualTo("expected");
+    }
+
+    @Test
+    void secretsArePastedAwayBeforeAnythingIsKept() {
+        start();
+        choose("crash");
+        choose("buildx-container");
+        text("push fails with 401 from my registry");
+        text("It printed: failed to push https://bob:hunter2secret@registry.example.com/app");
+        assertThat(said()).contains("I removed secrets").contains("password in URL");
+        assertThat(session.captures().get("expected").text()).doesNotContain("hunter2secret").contains("[REDACTED]@registry.example.com");
+        assertThat(session.captures().get("expected").redactions()).containsEntry("password in URL", 1);
+    }
+
+    @Test
+    void aFiveMegabyteDumpStillGivesALinkUnderTheLimitAndComesBackAsAFile() {
+        start();
+        choose("hang");
+        choose("buildkitd");
+        text("buildkitd deadlocks under parallel builds");
+        text("skip");
+        text("buildctl github.com/moby/buildkit v0.16.0 abc");
+        String big = Samples.dump(30_000);
+        assertThat(big.length()).isGreaterThan(5_000_000);
+        send(new Input.Upload("goroutines.txt", big.getBytes(StandardCharsets.UTF_8)));
+        assertThat(said()).contains("30000 goroutines");
+        text(REPRO + "x".repeat(9_000));
+        String url = link();
+        assertThat(url).hasSizeLessThanOrEqualTo(IssueDraftBuilder.MAX_URL);
+        var files = last.stream().filter(r -> r instanceof Reply.File).map(r -> (Reply.File) r).toList();
+        assertThat(files).anySatisfy(f -> {
+            assertThat(f.name()).isEqualTo("goroutines.txt");
+            assertThat(f.content()).hasSize(big.length());
+        });
+        assertThat(said()).contains("Attach");
+    }
+
+    @Test
+    void binaryAndCompressedUploadsAreRefusedClearly() {
+        start();
+        choose("hang");
+        choose("buildkitd");
+        text("buildkitd deadlocks under parallel builds");
+        text("skip");
+        send(new Input.Upload("logs.tar.gz", new byte[]{0x1f, (byte) 0x8b, 8, 0, 0}));
+        assertThat(said()).contains("compressed archive");
+        send(new Input.Upload("core", new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1}));
+        assertThat(said()).contains("binary file");
+        assertThat(session.currentStep()).isEqualTo("versions");
+    }
+
+    @Test
+    void cancelEndsAndFinishedSessionsSaySo() {
+        start();
+        choose("hang");
+        text("cancel");
+        assertThat(session.phase()).isEqualTo(Session.Phase.CANCELLED);
+        text("hello");
+        assertThat(said()).contains("finished");
+    }
+
+    @Test
+    void requestedStepsRunOnlyThoseAndFinishWithoutADraft() {
+        Outcome o = engine.startRequested("U2", List.of("versions", "goroutines"), "UMAINT", "C1:1.2", NOW);
+        session = o.session();
+        choose("buildx-container");
+        assertThat(session.currentStep()).isEqualTo("versions");
+        text(VERSIONS);
+        text(Samples.dump(12));
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        assertThat(session.captures()).containsOnlyKeys("versions", "goroutines");
+        assertThat(link()).isNull();
+        assertThat(session.requestedBy()).isEqualTo("UMAINT");
+        assertThat(Map.of("origin", session.origin())).containsEntry("origin", "C1:1.2");
+    }
+}
