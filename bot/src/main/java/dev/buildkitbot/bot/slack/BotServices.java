@@ -2,6 +2,7 @@ package dev.buildkitbot.bot.slack;
 
 import dev.buildkitbot.bot.answer.AnswerComposer;
 import dev.buildkitbot.bot.answer.ChannelHintPolicy;
+import dev.buildkitbot.bot.report.Reports;
 import dev.buildkitbot.bot.settings.Settings;
 import dev.buildkitbot.knowledge.Knowledge;
 
@@ -9,5 +10,11 @@ import java.util.concurrent.ExecutorService;
 
 /** What the Slack listeners work with, built once in {@link SlackApp}. */
 public record BotServices(Settings settings, Knowledge knowledge, AnswerComposer composer, ChannelHintPolicy hints,
-                          SlackPoster poster, EventDedupe dedupe, FeedbackLog feedback, ExecutorService workers) {
+                          SlackPoster poster, EventDedupe dedupe, FeedbackLog feedback, ExecutorService workers,
+                          Reports reports, ReportDelivery delivery, FileDownloader downloader) {
+
+    /** Report sessions are per Slack user. */
+    public static String owner(String user) {
+        return "slack-" + user;
+    }
 }

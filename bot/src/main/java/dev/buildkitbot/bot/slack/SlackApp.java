@@ -8,6 +8,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import dev.buildkitbot.bot.answer.AnswerComposer;
 import dev.buildkitbot.bot.answer.ChannelHintPolicy;
+import dev.buildkitbot.bot.report.Reports;
+import dev.buildkitbot.bot.report.engine.ReportEngine;
 import dev.buildkitbot.bot.settings.Settings;
 import dev.buildkitbot.bot.slack.listeners.Listeners;
 import dev.buildkitbot.bot.slack.listeners.Registrations;
@@ -15,6 +17,7 @@ import dev.buildkitbot.knowledge.Knowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,9 +45,12 @@ public final class SlackApp implements AutoCloseable {
                 .unmatchedRequestHandler(req -> Response.ok())
                 .build();
         this.app = new App(config);
+        SlackPoster poster = new SlackPoster();
         this.services = new BotServices(settings, knowledge, new AnswerComposer(knowledge),
                 new ChannelHintPolicy(settings.hintConfidence(), settings.hintCooldown(), Ticker.systemTicker()),
-                new SlackPoster(), new EventDedupe(), new FeedbackLog(settings.dataDir()), workers(settings.workers()));
+                poster, new EventDedupe(), new FeedbackLog(settings.dataDir()), workers(settings.workers()),
+                Reports.create(knowledge, Clock.systemUTC()), new ReportDelivery(poster),
+                new FileDownloader(settings.botToken(), settings.apiUrl(), ReportEngine.MAX_CAPTURE_BYTES));
         this.registrations = Listeners.register(app, services);
     }
 

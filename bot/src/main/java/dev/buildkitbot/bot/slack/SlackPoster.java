@@ -24,7 +24,7 @@ public final class SlackPoster {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 ChatPostMessageResponse response = client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
-                        .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
+                        .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()).unfurlLinks(false).unfurlMedia(false));
                 if (response.isOk()) {
                     return Optional.of(response.getTs());
                 }

@@ -37,6 +37,12 @@ public final class FakeSlackApi implements AutoCloseable {
     public FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::handle);
+        server.createContext("/files/", this::serveFile);
+        server.createContext("/upload/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            calls.add(new Call("upload", Map.of("path", exchange.getRequestURI().getPath(), "bytes", String.valueOf(body.length))));
+            respond(exchange, 200, "OK");
+        });
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -81,11 +87,37 @@ public final class FakeSlackApi implements AutoCloseable {
         String json = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"T\",\"user\":\"buildkit-bot\","
                     + "\"team_id\":\"T0000000001\",\"user_id\":\"UBOT0000001\",\"bot_id\":\"BBOT0000001\"}";
+            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D0DM" + params.getOrDefault("users", "X").replaceAll("[^A-Z0-9]", "") + "\"}}";
+            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + url().replace("/api/", "/upload/") + "F" + ts.incrementAndGet()
+                    + "\",\"file_id\":\"F" + ts.get() + "\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"x\"}]}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\"1700000000."
                     + ts.incrementAndGet() + "\",\"message\":{\"text\":\"\"}}";
             default -> "{\"ok\":true}";
         };
         respond(exchange, 200, json);
+    }
+
+    /** Files users "uploaded": served to the bot at /files/NAME, if it sends the bot token. */
+    public final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+    public String fileUrl(String name) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/files/" + name;
+    }
+
+    private void serveFile(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/files/".length());
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        calls.add(new Call("download", Map.of("name", name, "_auth", auth == null ? "" : auth)));
+        byte[] content = files.get(name);
+        if (content == null || auth == null || !auth.startsWith("Bearer xoxb-")) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(200, content.length);
+        exchange.getResponseBody().write(content);
+        exchange.close();
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

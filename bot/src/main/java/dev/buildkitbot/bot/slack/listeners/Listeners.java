@@ -3,6 +3,10 @@ package dev.buildkitbot.bot.slack.listeners;
 import com.slack.api.bolt.App;
 import dev.buildkitbot.bot.slack.BotServices;
 import dev.buildkitbot.bot.slack.listeners.actions.NotHelpfulAction;
+import dev.buildkitbot.bot.slack.listeners.actions.ReportChoiceAction;
+import dev.buildkitbot.bot.slack.listeners.actions.StartReportAction;
+import dev.buildkitbot.bot.slack.listeners.commands.ReportCommand;
+import dev.buildkitbot.bot.slack.listeners.messages.FileShareListener;
 import dev.buildkitbot.bot.slack.listeners.events.AppMentionListener;
 import dev.buildkitbot.bot.slack.listeners.messages.MessageListener;
 
@@ -16,8 +20,12 @@ public final class Listeners {
     public static Registrations register(App app, BotServices services) {
         AppMentionListener.register(app, services);
         MessageListener.register(app, services);
+        FileShareListener.register(app, services);
         NotHelpfulAction.register(app, services);
-        return new Registrations(Set.of("app_mention", "message.im", "message.channels"), Set.of(), Set.of(),
-                Set.of(NotHelpfulAction.ACTION_ID));
+        ReportChoiceAction.register(app, services);
+        StartReportAction.register(app, services);
+        ReportCommand.register(app, services);
+        return new Registrations(Set.of("app_mention", "message.im", "message.channels"), Set.of(ReportCommand.COMMAND), Set.of(),
+                Set.of(NotHelpfulAction.ACTION_ID, ReportChoiceAction.ACTION_PATTERN.pattern(), StartReportAction.ACTION_ID));
     }
 }

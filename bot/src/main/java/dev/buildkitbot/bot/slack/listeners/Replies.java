@@ -18,15 +18,18 @@ public final class Replies {
     }
 
     public static void answerLater(BotServices services, MethodsClient client, String channel, String threadTs, String rawText, String user) {
-        submit(services, () -> {
-            long start = System.nanoTime();
-            String question = SlackText.unescape(SlackText.withoutMentions(rawText));
-            AnswerReply reply = services.composer().compose(question);
-            services.poster().post(client, channel, threadTs, AnswerBlocks.answer(reply));
-            log.atInfo().setMessage("answered").addKeyValue("channel", channel).addKeyValue("user", user)
-                    .addKeyValue("answers", reply.answers().size()).addKeyValue("related", reply.related().size())
-                    .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log();
-        });
+        submit(services, () -> answerNow(services, client, channel, threadTs, rawText, user));
+    }
+
+    /** On a worker thread already. */
+    public static void answerNow(BotServices services, MethodsClient client, String channel, String threadTs, String rawText, String user) {
+        long start = System.nanoTime();
+        String question = SlackText.unescape(SlackText.withoutMentions(rawText));
+        AnswerReply reply = services.composer().compose(question);
+        services.poster().post(client, channel, threadTs, AnswerBlocks.answer(reply));
+        log.atInfo().setMessage("answered").addKeyValue("channel", channel).addKeyValue("user", user)
+                .addKeyValue("answers", reply.answers().size()).addKeyValue("related", reply.related().size())
+                .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log();
     }
 
     /** Hands work to the workers; when they are saturated the message is dropped with a log line, never the ack. */
@@ -35,7 +38,7 @@ public final class Replies {
             services.workers().execute(() -> {
                 try {
                     work.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     log.error("background work failed", e);
                 }
             });

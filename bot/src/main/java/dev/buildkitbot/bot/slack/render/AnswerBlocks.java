@@ -19,6 +19,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 /** Renders answers and hints as Block Kit, within Slack's limits. */
 public final class AnswerBlocks {
     public static final String NOT_HELPFUL_ACTION = "hint_not_helpful";
+    public static final String START_REPORT_ACTION = "start_report";
 
     /** A rendered message: blocks plus the plain text Slack shows in notifications. */
     public record Message(String text, List<LayoutBlock> blocks) {
@@ -55,6 +56,8 @@ public final class AnswerBlocks {
             }
             blocks.add(section(s -> s.text(markdownText(SlackText.truncate(issues.toString(), SlackText.SECTION_MAX)))));
         }
+        blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(START_REPORT_ACTION)
+                .text(plainText("Start a report")).value("start"))))));
         blocks.add(context(c -> c.elements(List.of(markdownText(
                 "Answers come from the BuildKit issue reporting guide and the BuildKit/Buildx docs. I can be wrong: check the link.")))));
         return new Message(SlackText.truncate(fallback, SlackText.FALLBACK_MAX), cap(blocks));

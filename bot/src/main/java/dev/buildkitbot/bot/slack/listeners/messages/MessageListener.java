@@ -3,6 +3,7 @@ package dev.buildkitbot.bot.slack.listeners.messages;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.MessageEvent;
+import dev.buildkitbot.bot.report.engine.Input;
 import dev.buildkitbot.bot.slack.BotServices;
 import dev.buildkitbot.bot.slack.listeners.Replies;
 import dev.buildkitbot.bot.slack.render.AnswerBlocks;
@@ -37,8 +38,13 @@ public final class MessageListener {
             }
             if ("im".equals(event.getChannelType())) {
                 if (services.dedupe().firstTime(event.getChannel() + ":" + event.getTs())) {
-                    Replies.answerLater(services, ctx.client(), event.getChannel(),
-                            event.getThreadTs() != null ? event.getThreadTs() : event.getTs(), event.getText(), event.getUser());
+                    MethodsClient client = ctx.client();
+                    // In a DM, a message is walkthrough input while a report is in progress, else a question.
+                    Replies.submit(services, () -> services.reports().input(BotServices.owner(event.getUser()),
+                                    new Input.Text(SlackText.unescape(event.getText())))
+                            .ifPresentOrElse(outcome -> services.delivery().deliver(client, event.getChannel(), null, outcome.replies()),
+                                    () -> Replies.answerNow(services, client, event.getChannel(),
+                                            event.getThreadTs() != null ? event.getThreadTs() : event.getTs(), event.getText(), event.getUser())));
                 }
                 return ctx.ack();
             }
