@@ -107,6 +107,11 @@ public final class Knowledge implements AutoCloseable {
         return duplicates.similar(text, options);
     }
 
+    /** One known issue by repository and number (for linking a thread to it). */
+    public java.util.Optional<IssueMatch> issue(String repo, int number) {
+        return duplicates.lookup(repo, number);
+    }
+
     /**
      * Adds or updates issues: the snapshot first (it is what a rebuild starts from), then the index.
      * Same repository and number = same issue, so repeated imports update in place.

@@ -26,7 +26,7 @@ import java.util.Set;
  * @param apiUrl        SLACK_API_URL, the Web API base ending in "/"
  */
 public record Settings(String botToken, String signingSecret, String appToken, String apiUrl, int port, Path dataDir,
-                       Set<String> channels, Set<String> maintainers, String githubToken, String githubApiUrl,
+                       Set<String> channels, Set<String> maintainers, String maintainerGroup, String githubToken, String githubApiUrl,
                        Duration syncInterval, List<String> syncRepos, double hintConfidence, Duration hintCooldown,
                        int workers) {
 
@@ -96,8 +96,12 @@ public record Settings(String botToken, String signingSecret, String appToken, S
                 throw new SettingsException("sync.repos: not owner/name: " + repo);
             }
         }
+        String group = blankToNull(env.get("BUILDKIT_BOT_MAINTAINER_GROUP"));
+        if (group != null && !group.matches("@?[a-z0-9._-]+")) {
+            throw new SettingsException("BUILDKIT_BOT_MAINTAINER_GROUP must be a user group handle such as buildkit-maintainers, got: " + group);
+        }
         return new Settings(bot, secret, app, apiUrl.endsWith("/") ? apiUrl : apiUrl + "/", port, data, channels,
-                maintainers, blankToNull(env.get("GITHUB_TOKEN")), githubApi,
+                maintainers, group == null ? null : group.replaceFirst("^@", ""), blankToNull(env.get("GITHUB_TOKEN")), githubApi,
                 duration(defaults.getProperty("sync.interval", "PT15M"), "sync.interval"), repos, confidence,
                 duration(defaults.getProperty("hint.user-cooldown", "PT10M"), "hint.user-cooldown"),
                 integer(Map.of(), defaults, "workers", "workers", "4", 1, 64));

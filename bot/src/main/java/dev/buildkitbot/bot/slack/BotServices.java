@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutorService;
 /** What the Slack listeners work with, built once in {@link SlackApp}. */
 public record BotServices(Settings settings, Knowledge knowledge, AnswerComposer composer, ChannelHintPolicy hints,
                           SlackPoster poster, EventDedupe dedupe, FeedbackLog feedback, ExecutorService workers,
-                          Reports reports, ReportDelivery delivery, FileDownloader downloader) {
+                          Reports reports, ReportDelivery delivery, FileDownloader downloader,
+                          dev.buildkitbot.bot.maintainer.Maintainers maintainers) {
 
     /** Report sessions are per Slack user. */
     public static String owner(String user) {

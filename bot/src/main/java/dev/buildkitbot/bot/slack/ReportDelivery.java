@@ -36,6 +36,24 @@ public final class ReportDelivery {
         return Optional.empty();
     }
 
+    /**
+     * Delivers an outcome and, when it ends a capture a maintainer asked for, posts what was
+     * captured in the thread of the request, telling that maintainer.
+     */
+    public void deliver(MethodsClient client, String channel, dev.buildkitbot.bot.report.engine.Outcome outcome) {
+        deliver(client, channel, null, outcome.replies());
+        dev.buildkitbot.bot.report.engine.Session session = outcome.session();
+        if (!session.active() && session.requestedBy() != null && session.origin() != null) {
+            String[] origin = session.origin().split("\\|", -1);
+            String thread = origin.length > 1 && !origin[1].isEmpty() ? origin[1] : null;
+            poster.post(client, origin[0], thread, dev.buildkitbot.bot.slack.render.MaintainerMessages.followUp(session));
+            session.captures().forEach((step, capture) ->
+                    upload(client, origin[0], thread, new ReportMessages.Upload(step + ".txt", capture.text())));
+            log.atInfo().setMessage("capture reported back").addKeyValue("maintainer", session.requestedBy())
+                    .addKeyValue("user", session.owner()).addKeyValue("phase", session.phase()).log();
+        }
+    }
+
     public void deliver(MethodsClient client, String channel, String threadTs, List<Reply> replies) {
         for (ReportMessages.Part part : ReportMessages.render(replies)) {
             if (part instanceof ReportMessages.Message m) {
@@ -49,7 +67,7 @@ public final class ReportDelivery {
     private void upload(MethodsClient client, String channel, String threadTs, ReportMessages.Upload file) {
         try {
             var response = client.filesUploadV2(r -> r.channel(channel).threadTs(threadTs).filename(file.name()).title(file.name())
-                    .fileData(file.content().getBytes(StandardCharsets.UTF_8)).initialComment("Attach " + file.name() + " to the issue."));
+                    .fileData(file.content().getBytes(StandardCharsets.UTF_8)));
             if (response.isOk()) {
                 return;
             }

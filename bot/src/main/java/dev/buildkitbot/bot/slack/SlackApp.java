@@ -17,7 +17,10 @@ import dev.buildkitbot.knowledge.Knowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.buildkitbot.bot.maintainer.Maintainers;
+
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -50,8 +53,29 @@ public final class SlackApp implements AutoCloseable {
                 new ChannelHintPolicy(settings.hintConfidence(), settings.hintCooldown(), Ticker.systemTicker()),
                 poster, new EventDedupe(), new FeedbackLog(settings.dataDir()), workers(settings.workers()),
                 Reports.create(knowledge, Clock.systemUTC()), new ReportDelivery(poster),
-                new FileDownloader(settings.botToken(), settings.apiUrl(), ReportEngine.MAX_CAPTURE_BYTES));
+                new FileDownloader(settings.botToken(), settings.apiUrl(), ReportEngine.MAX_CAPTURE_BYTES),
+                new Maintainers(settings.maintainers(), settings.maintainerGroup() == null ? null
+                        : () -> groupMembers(slack, settings.botToken(), settings.maintainerGroup())));
         this.registrations = Listeners.register(app, services);
+    }
+
+    /** Members of the Slack user group with this handle (usergroups.list + usergroups.users.list). */
+    static Set<String> groupMembers(Slack slack, String token, String handle) {
+        try {
+            var groups = slack.methods(token).usergroupsList(r -> r);
+            if (!groups.isOk()) {
+                throw new IllegalStateException("usergroups.list: " + groups.getError());
+            }
+            var group = groups.getUsergroups().stream().filter(g -> handle.equals(g.getHandle())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no user group with handle " + handle));
+            var users = slack.methods(token).usergroupsUsersList(r -> r.usergroup(group.getId()));
+            if (!users.isOk()) {
+                throw new IllegalStateException("usergroups.users.list: " + users.getError());
+            }
+            return Set.copyOf(users.getUsers());
+        } catch (java.io.IOException | com.slack.api.methods.SlackApiException e) {
+            throw new IllegalStateException("cannot read user group " + handle + ": " + e.getMessage(), e);
+        }
     }
 
     private static ExecutorService workers(int threads) {

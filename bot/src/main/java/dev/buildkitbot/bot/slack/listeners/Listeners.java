@@ -4,6 +4,9 @@ import com.slack.api.bolt.App;
 import dev.buildkitbot.bot.slack.BotServices;
 import dev.buildkitbot.bot.slack.listeners.actions.NotHelpfulAction;
 import dev.buildkitbot.bot.slack.listeners.actions.ReportChoiceAction;
+import dev.buildkitbot.bot.slack.listeners.actions.StartCaptureAction;
+import dev.buildkitbot.bot.slack.listeners.shortcuts.AskForMoreInfoShortcut;
+import dev.buildkitbot.bot.slack.listeners.views.AskForMoreInfoSubmission;
 import dev.buildkitbot.bot.slack.listeners.actions.StartReportAction;
 import dev.buildkitbot.bot.slack.listeners.commands.ReportCommand;
 import dev.buildkitbot.bot.slack.listeners.messages.FileShareListener;
@@ -25,7 +28,11 @@ public final class Listeners {
         ReportChoiceAction.register(app, services);
         StartReportAction.register(app, services);
         ReportCommand.register(app, services);
-        return new Registrations(Set.of("app_mention", "message.im", "message.channels"), Set.of(ReportCommand.COMMAND), Set.of(),
-                Set.of(NotHelpfulAction.ACTION_ID, ReportChoiceAction.ACTION_PATTERN.pattern(), StartReportAction.ACTION_ID));
+        StartCaptureAction.register(app, services);
+        AskForMoreInfoShortcut.register(app, services);
+        AskForMoreInfoSubmission.register(app, services);
+        return new Registrations(Set.of("app_mention", "message.im", "message.channels"), Set.of(ReportCommand.COMMAND),
+                Set.of(AskForMoreInfoShortcut.CALLBACK_ID),
+                Set.of(NotHelpfulAction.ACTION_ID, ReportChoiceAction.ACTION_PATTERN.pattern(), StartReportAction.ACTION_ID, StartCaptureAction.ACTION_ID));
     }
 }

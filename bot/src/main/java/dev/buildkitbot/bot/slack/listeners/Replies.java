@@ -32,6 +32,18 @@ public final class Replies {
                 .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log();
     }
 
+    /** A message only {@code user} sees; failures are logged, never thrown. */
+    public static void ephemeral(MethodsClient client, String channel, String user, String text) {
+        try {
+            var response = client.chatPostEphemeral(r -> r.channel(channel).user(user).text(text));
+            if (!response.isOk()) {
+                log.atWarn().setMessage("slack call failed").addKeyValue("method", "chat.postEphemeral").addKeyValue("error", response.getError()).log();
+            }
+        } catch (Exception e) {
+            log.atWarn().setMessage("slack call failed").addKeyValue("method", "chat.postEphemeral").addKeyValue("error", e.toString()).log();
+        }
+    }
+
     /** Hands work to the workers; when they are saturated the message is dropped with a log line, never the ack. */
     public static void submit(BotServices services, Runnable work) {
         try {

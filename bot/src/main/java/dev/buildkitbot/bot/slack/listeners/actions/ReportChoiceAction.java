@@ -27,7 +27,7 @@ public final class ReportChoiceAction {
             MethodsClient client = ctx.client();
             if (channel != null && choice != null) {
                 Replies.submit(services, () -> services.reports().input(BotServices.owner(user), new Input.Choice(choice))
-                        .ifPresentOrElse(outcome -> services.delivery().deliver(client, channel, null, outcome.replies()),
+                        .ifPresentOrElse(outcome -> services.delivery().deliver(client, channel, outcome),
                                 () -> services.poster().post(client, channel, null, new AnswerBlocks.Message(
                                         "That report has ended (or expired). /buildkit-report starts a new one.", List.of()))));
             }

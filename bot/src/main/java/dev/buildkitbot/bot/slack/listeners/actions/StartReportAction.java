@@ -17,7 +17,7 @@ public final class StartReportAction {
             String user = req.getPayload().getUser().getId();
             MethodsClient client = ctx.client();
             Replies.submit(services, () -> services.delivery().dm(client, user).ifPresent(dm ->
-                    services.delivery().deliver(client, dm, null, services.reports().command(BotServices.owner(user), "").replies())));
+                    services.delivery().deliver(client, dm, services.reports().command(BotServices.owner(user), ""))));
             return ctx.ack();
         });
     }

@@ -40,7 +40,7 @@ public final class FileShareListener {
                     }
                     byte[] content = ((FileDownloader.Downloaded) result).content();
                     services.reports().input(owner, new Input.Upload(file.getName() == null ? "upload.txt" : file.getName(), content))
-                            .ifPresent(outcome -> services.delivery().deliver(client, event.getChannel(), null, outcome.replies()));
+                            .ifPresent(outcome -> services.delivery().deliver(client, event.getChannel(), outcome));
                 }
             });
             return ctx.ack();

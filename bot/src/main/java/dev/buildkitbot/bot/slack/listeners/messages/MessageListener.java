@@ -42,7 +42,7 @@ public final class MessageListener {
                     // In a DM, a message is walkthrough input while a report is in progress, else a question.
                     Replies.submit(services, () -> services.reports().input(BotServices.owner(event.getUser()),
                                     new Input.Text(SlackText.unescape(event.getText())))
-                            .ifPresentOrElse(outcome -> services.delivery().deliver(client, event.getChannel(), null, outcome.replies()),
+                            .ifPresentOrElse(outcome -> services.delivery().deliver(client, event.getChannel(), outcome),
                                     () -> Replies.answerNow(services, client, event.getChannel(),
                                             event.getThreadTs() != null ? event.getThreadTs() : event.getTs(), event.getText(), event.getUser())));
                 }
