@@ -10,7 +10,9 @@ import dev.buildkitbot.knowledge.issues.IssueRecord;
 import dev.buildkitbot.knowledge.issues.IssueSnapshot;
 import dev.buildkitbot.knowledge.similar.DuplicateFinder;
 import dev.buildkitbot.knowledge.similar.IssueMatch;
+import dev.buildkitbot.knowledge.source.KnowledgeFiles;
 import dev.buildkitbot.knowledge.source.SectionDocuments;
+import dev.buildkitbot.knowledge.source.SyncedDocs;
 import dev.buildkitbot.knowledge.source.ShippedKnowledge;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
@@ -38,6 +40,7 @@ public final class Knowledge implements AutoCloseable {
 
     private final DataDir dataDir;
     private final ShippedKnowledge shipped;
+    private volatile KnowledgeFiles files;
     private final KnowledgeIndex index;
     private final Asker asker;
     private final DuplicateFinder duplicates;
@@ -46,6 +49,7 @@ public final class Knowledge implements AutoCloseable {
     private Knowledge(DataDir dataDir, ShippedKnowledge shipped, KnowledgeIndex index, BuildkitAnalyzers analyzers) {
         this.dataDir = dataDir;
         this.shipped = shipped;
+        this.files = KnowledgeFiles.of(shipped, SyncedDocs.load(dataDir.knowledge()));
         this.index = index;
         this.asker = new Asker(index, analyzers);
         this.duplicates = new DuplicateFinder(index, analyzers);
@@ -70,8 +74,29 @@ public final class Knowledge implements AutoCloseable {
         return knowledge;
     }
 
+    /**
+     * Re-reads what the last docs refresh stored and re-indexes the guide and docs when they changed;
+     * questions keep being answered meanwhile (the index swaps searchers when the commit is done).
+     * @return whether anything changed
+     */
+    public synchronized boolean refreshKnowledge() {
+        KnowledgeFiles next = KnowledgeFiles.of(shipped, SyncedDocs.load(dataDir.knowledge()));
+        boolean changed = !next.contentHash().equals(files.contentHash());
+        files = next;
+        if (changed) {
+            indexKnowledgeIfChanged();
+        }
+        return changed;
+    }
+
+    /** The guide, docs and templates in force (shipped, or as refreshed from GitHub). */
+    public KnowledgeFiles files() {
+        return files;
+    }
+
     private void indexKnowledgeIfChanged() {
-        String hash = shipped.contentHash();
+        KnowledgeFiles current = files;
+        String hash = current.contentHash();
         if (hash.equals(index.commitData(KNOWLEDGE_HASH))) {
             return;
         }
@@ -80,8 +105,8 @@ public final class Knowledge implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
-        List<Document> docs = shipped.sections().stream()
-                .map(s -> SectionDocuments.toDocument(s, shipped.hints().forSection(s))).toList();
+        List<Document> docs = current.sections().stream()
+                .map(s -> SectionDocuments.toDocument(s, current.hints().forSection(s))).toList();
         BooleanQuery scope = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, "guide")), BooleanClause.Occur.SHOULD)
                 .add(new TermQuery(new Term(Fields.TYPE, "docs")), BooleanClause.Occur.SHOULD)
@@ -187,6 +212,10 @@ public final class Knowledge implements AutoCloseable {
 
         public Path sessions() {
             return root.resolve("sessions");
+        }
+
+        public Path knowledge() {
+            return root.resolve("knowledge");
         }
     }
 }

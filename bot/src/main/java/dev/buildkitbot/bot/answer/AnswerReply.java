@@ -11,7 +11,7 @@ import java.util.List;
  * @param answers guide/docs sections, best first; empty when nothing answers with confidence
  * @param related existing issues that look like the described problem
  */
-public record AnswerReply(String question, List<Answer> answers, List<IssueMatch> related) {
+public record AnswerReply(String question, List<Answer> answers, List<IssueMatch> related, String freshness) {
     public AnswerReply {
         answers = List.copyOf(answers);
         related = List.copyOf(related);

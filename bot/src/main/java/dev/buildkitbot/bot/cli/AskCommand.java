@@ -44,6 +44,7 @@ final class AskCommand implements Callable<Integer> {
                 out.println(Json.MAPPER.writeValueAsString(result));
             } else {
                 printHuman(out, answers);
+                out.println("Knowledge: " + knowledge.files().freshness());
             }
             out.flush();
         }

@@ -1,6 +1,10 @@
 package dev.buildkitbot.bot.cli;
 
 import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.bot.settings.Sources;
+import dev.buildkitbot.knowledge.source.SourceSpec;
+import dev.buildkitbot.knowledge.source.SyncedDocs;
+import dev.buildkitbot.knowledge.sync.DocSync;
 import dev.buildkitbot.knowledge.sync.GitHubClient;
 import dev.buildkitbot.knowledge.sync.IssueSync;
 import dev.buildkitbot.knowledge.sync.SyncException;
@@ -19,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Bring issues up to date from GitHub (incremental; GITHUB_TOKEN optional).")
+        description = "Bring issues, the guide and the docs up to date from GitHub (incremental; GITHUB_TOKEN optional).")
 final class SyncCommand implements Callable<Integer> {
     static final List<String> DEFAULT_REPOS = List.of("moby/buildkit", "docker/buildx");
 
@@ -36,6 +40,12 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "60",
             description = "longest rate-limit wait before stopping cleanly (default: ${DEFAULT-VALUE})")
     long maxWaitSeconds;
+
+    @Option(names = "--issues-only", description = "refresh issues, not the guide and docs")
+    boolean issuesOnly;
+
+    @Option(names = "--docs-only", description = "refresh the guide and docs (config/sources.yml), not issues")
+    boolean docsOnly;
 
     @Spec
     CommandSpec spec;
@@ -55,12 +65,28 @@ final class SyncCommand implements Callable<Integer> {
             GitHubClient client = new GitHubClient(api, System.getenv("GITHUB_TOKEN"));
             IssueSync sync = new IssueSync(client, knowledge, SyncState.load(data.dir().resolve("sync")),
                     Duration.ofSeconds(maxWaitSeconds), d -> Thread.sleep(d.toMillis()), Clock.systemUTC(), 10_000);
-            for (String repo : targets) {
-                try {
-                    out.println(sync.sync(repo));
-                } catch (SyncException e) {
-                    err.println("sync: " + e.getMessage());
-                    failures++;
+            if (!docsOnly) {
+                for (String repo : targets) {
+                    try {
+                        out.println(sync.sync(repo));
+                    } catch (SyncException e) {
+                        err.println("sync: " + e.getMessage());
+                        failures++;
+                    }
+                }
+            }
+            if (!issuesOnly) {
+                DocSync docs = new DocSync(client, knowledge.shipped(), SyncedDocs.load(data.dir().resolve("knowledge")), Clock.systemUTC());
+                for (SourceSpec source : Sources.load()) {
+                    try {
+                        out.println(docs.sync(source));
+                    } catch (SyncException e) {
+                        err.println("sync: " + e.getMessage());
+                        failures++;
+                    }
+                }
+                if (knowledge.refreshKnowledge()) {
+                    out.println("guide and docs re-indexed");
                 }
             }
         }

@@ -48,7 +48,7 @@ public final class Reports {
         IssueLookup lookup = text -> knowledge.similar(text, DuplicateFinder.Options.top(5)).stream()
                 .filter(m -> m.confidence() >= MIN_DUPLICATE_CONFIDENCE)
                 .map(m -> new IssueLookup.Found(m.reference(), m.title(), m.state(), m.url(), m.why())).toList();
-        IssueDraftBuilder drafts = new IssueDraftBuilder(flows, IssueTemplates.from(knowledge.shipped(), "moby/buildkit"), "moby/buildkit");
+        IssueDraftBuilder drafts = new IssueDraftBuilder(flows, IssueTemplates.from((repo, path) -> knowledge.files().file(repo, path), "moby/buildkit"), "moby/buildkit");
         SessionStore store = new SessionStore(knowledge.dataDir().sessions(), SESSION_TTL, clock);
         int purged = store.purgeExpired();
         if (purged > 0) {

@@ -2,6 +2,10 @@ package dev.buildkitbot.bot.slack;
 
 import dev.buildkitbot.bot.settings.Settings;
 import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.bot.settings.Sources;
+import dev.buildkitbot.knowledge.source.SourceSpec;
+import dev.buildkitbot.knowledge.source.SyncedDocs;
+import dev.buildkitbot.knowledge.sync.DocSync;
 import dev.buildkitbot.knowledge.sync.GitHubClient;
 import dev.buildkitbot.knowledge.sync.IssueSync;
 import dev.buildkitbot.knowledge.sync.SyncException;
@@ -29,11 +33,16 @@ public final class BackgroundSync implements AutoCloseable {
         return t;
     });
     private final IssueSync sync;
+    private final DocSync docs;
+    private final Knowledge knowledge;
     private final Settings settings;
 
     public BackgroundSync(Settings settings, Knowledge knowledge) {
         this.settings = settings;
-        this.sync = new IssueSync(new GitHubClient(URI.create(settings.githubApiUrl()), settings.githubToken()), knowledge,
+        this.knowledge = knowledge;
+        GitHubClient client = new GitHubClient(URI.create(settings.githubApiUrl()), settings.githubToken());
+        this.docs = new DocSync(client, knowledge.shipped(), SyncedDocs.load(knowledge.dataDir().knowledge()), Clock.systemUTC());
+        this.sync = new IssueSync(client, knowledge,
                 SyncState.load(settings.dataDir().resolve("sync")), Duration.ofMinutes(2), d -> Thread.sleep(d.toMillis()),
                 Clock.systemUTC(), 50);
     }
@@ -43,6 +52,7 @@ public final class BackgroundSync implements AutoCloseable {
     }
 
     void runOnce() {
+        refreshDocs();
         for (String repo : settings.syncRepos()) {
             try {
                 IssueSync.Result result = sync.sync(repo);
@@ -55,6 +65,25 @@ public final class BackgroundSync implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.atWarn().setMessage("sync failed; keeping current issues").addKeyValue("repo", repo).addKeyValue("reason", e.toString()).log();
             }
+        }
+    }
+
+    void refreshDocs() {
+        for (SourceSpec source : Sources.load()) {
+            try {
+                DocSync.Result result = docs.sync(source);
+                log.atInfo().setMessage("docs sync done").addKeyValue("repo", source.repo()).addKeyValue("result", result).log();
+            } catch (SyncException e) {
+                log.atWarn().setMessage("docs sync failed; keeping current docs").addKeyValue("repo", source.repo()).addKeyValue("reason", e.getMessage()).log();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.atWarn().setMessage("docs sync failed; keeping current docs").addKeyValue("repo", source.repo()).addKeyValue("reason", e.toString()).log();
+            }
+        }
+        if (knowledge.refreshKnowledge()) {
+            log.info("guide and docs changed upstream; re-indexed");
         }
     }
 

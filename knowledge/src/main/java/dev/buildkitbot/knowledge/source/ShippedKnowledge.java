@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,20 +24,29 @@ public final class ShippedKnowledge {
 
     private final List<KnowledgeFile> files;
     private final SectionHints hints;
+    private final Map<String, String> dates;
     private final String contentHash;
 
-    private ShippedKnowledge(List<KnowledgeFile> files, SectionHints hints) {
+    private ShippedKnowledge(List<KnowledgeFile> files, SectionHints hints, Map<String, String> dates) {
         this.files = List.copyOf(files);
         this.hints = hints;
+        this.dates = Map.copyOf(dates);
         this.contentHash = hash(files, hints);
+    }
+
+    /** Per repository, the date of the commit the shipped files come from. */
+    public Map<String, String> dates() {
+        return dates;
     }
 
     public static ShippedKnowledge load() {
         try (InputStream in = resource("sources.json")) {
             JsonNode manifest = new ObjectMapper().readTree(in);
             List<KnowledgeFile> files = new ArrayList<>();
+            Map<String, String> dates = new java.util.LinkedHashMap<>();
             for (JsonNode source : manifest.path("sources")) {
                 String repo = source.path("repo").asText();
+                dates.put(repo, source.path("date").asText("unknown"));
                 for (JsonNode file : source.path("files")) {
                     try (InputStream content = resource(file.path("resource").asText())) {
                         files.add(new KnowledgeFile(repo, file.path("path").asText(), file.path("kind").asText(),
@@ -44,7 +54,7 @@ public final class ShippedKnowledge {
                     }
                 }
             }
-            return new ShippedKnowledge(files, SectionHints.load());
+            return new ShippedKnowledge(files, SectionHints.load(), dates);
         } catch (IOException e) {
             throw new UncheckedIOException("the shipped knowledge is missing from the jar", e);
         }
@@ -78,6 +88,10 @@ public final class ShippedKnowledge {
 
     /** Every indexable section: the guide split at H2, docs pages at H1–H3. */
     public List<Section> sections() {
+        return sectionsOf(files);
+    }
+
+    static List<Section> sectionsOf(List<KnowledgeFile> files) {
         List<Section> out = new ArrayList<>();
         for (KnowledgeFile f : files) {
             switch (f.kind()) {
@@ -93,7 +107,7 @@ public final class ShippedKnowledge {
         return hints;
     }
 
-    private static String hash(List<KnowledgeFile> files, SectionHints hints) {
+    static String hash(List<KnowledgeFile> files, SectionHints hints) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (KnowledgeFile f : files) {

@@ -21,15 +21,20 @@ public record IssueTemplates(boolean blankIssuesEnabled, String bugTemplate, Str
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public static IssueTemplates from(ShippedKnowledge knowledge, String repo) {
+        return from(knowledge::file, repo);
+    }
+
+    /** @param files looks up a file by repository and path (the knowledge in force) */
+    public static IssueTemplates from(java.util.function.BiFunction<String, String, Optional<KnowledgeFile>> files, String repo) {
         boolean blank = true;
-        Optional<KnowledgeFile> config = knowledge.file(repo, ".github/ISSUE_TEMPLATE/config.yml");
+        Optional<KnowledgeFile> config = files.apply(repo, ".github/ISSUE_TEMPLATE/config.yml");
         if (config.isPresent()) {
             JsonNode node = read(config.get().content());
             blank = node.path("blank_issues_enabled").asBoolean(true);
         }
         String template = null;
         String textarea = null;
-        Optional<KnowledgeFile> bug = knowledge.file(repo, ".github/ISSUE_TEMPLATE/bug.yml");
+        Optional<KnowledgeFile> bug = files.apply(repo, ".github/ISSUE_TEMPLATE/bug.yml");
         if (bug.isPresent()) {
             template = "bug.yml";
             for (JsonNode field : read(bug.get().content()).path("body")) {

@@ -59,7 +59,8 @@ public final class AnswerBlocks {
         blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(START_REPORT_ACTION)
                 .text(plainText("Start a report")).value("start"))))));
         blocks.add(context(c -> c.elements(List.of(markdownText(
-                "Answers come from the BuildKit issue reporting guide and the BuildKit/Buildx docs. I can be wrong: check the link.")))));
+                "From the BuildKit issue reporting guide and the BuildKit/Buildx docs (" + SlackText.escape(reply.freshness())
+                        + "). I can be wrong: check the link.")))));
         return new Message(SlackText.truncate(fallback, SlackText.FALLBACK_MAX), cap(blocks));
     }
 

@@ -29,7 +29,7 @@ class SlackTextTest {
         String huge = "x".repeat(10_000);
         Answer a = new Answer("guide", "moby/buildkit", "a", "p", huge, "https://github.com/x#a", 1, huge);
         IssueMatch m = new IssueMatch("moby/buildkit", 1, huge, "open", "https://github.com/moby/buildkit/issues/1", 1, 1, huge, List.of(), false);
-        var msg = AnswerBlocks.answer(new AnswerReply("q", List.of(a, a, a), List.of(m, m, m)));
+        var msg = AnswerBlocks.answer(new AnswerReply("q", List.of(a, a, a), List.of(m, m, m), "moby/buildkit as of 2026-08-21"));
         assertThat(msg.blocks().size()).isLessThanOrEqualTo(SlackText.BLOCKS_MAX);
         assertThat(msg.text().length()).isLessThanOrEqualTo(SlackText.FALLBACK_MAX);
         msg.blocks().stream().filter(b -> b instanceof com.slack.api.model.block.SectionBlock)

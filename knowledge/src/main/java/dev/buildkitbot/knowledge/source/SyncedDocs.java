@@ -1,0 +1,116 @@
+package dev.buildkitbot.knowledge.source;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Guide, docs and templates refreshed from GitHub, in {@code data/knowledge/}: a manifest per
+ * repository (every path the sources cover, its git blob sha and kind, when it was refreshed, the
+ * tree's ETag) and the contents of files that differ from the shipped copy. The manifest is written
+ * last and atomically, so a failed refresh leaves the previous state.
+ */
+public final class SyncedDocs {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public record Entry(String kind, String sha, boolean stored) {
+    }
+
+    /** One repository as last refreshed. */
+    public record RepoState(String refreshedAt, String treeEtag, Map<String, Entry> files) {
+        public RepoState {
+            files = files == null ? Map.of() : Map.copyOf(new TreeMap<>(files));
+        }
+    }
+
+    private record Manifest(Map<String, RepoState> repos) {
+    }
+
+    private final Path dir;
+    private final Map<String, RepoState> repos;
+
+    private SyncedDocs(Path dir, Map<String, RepoState> repos) {
+        this.dir = dir;
+        this.repos = repos;
+    }
+
+    public static SyncedDocs load(Path dir) {
+        Path manifest = dir.resolve("manifest.json");
+        if (!Files.exists(manifest)) {
+            return new SyncedDocs(dir, new TreeMap<>());
+        }
+        try {
+            Manifest m = MAPPER.readValue(manifest.toFile(), Manifest.class);
+            return new SyncedDocs(dir, new TreeMap<>(m.repos() == null ? Map.of() : m.repos()));
+        } catch (IOException e) {
+            // An unreadable manifest means "nothing refreshed": the shipped knowledge still answers.
+            return new SyncedDocs(dir, new TreeMap<>());
+        }
+    }
+
+    public Map<String, RepoState> repos() {
+        return Map.copyOf(repos);
+    }
+
+    public RepoState repo(String repo) {
+        return repos.get(repo);
+    }
+
+    public String content(String repo, String path) {
+        try {
+            return Files.readString(fileOf(repo, path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("refreshed file missing: " + repo + "/" + path, e);
+        }
+    }
+
+    /** Stores changed contents, then the repository's new state. */
+    public synchronized void update(String repo, RepoState state, Map<String, String> changedContents) {
+        try {
+            for (var e : changedContents.entrySet()) {
+                Path file = fileOf(repo, e.getKey());
+                Files.createDirectories(file.getParent());
+                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                move(tmp, file);
+            }
+            Map<String, RepoState> next = new TreeMap<>(repos);
+            next.put(repo, state);
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("manifest.json.tmp");
+            MAPPER.writeValue(tmp.toFile(), new Manifest(next));
+            move(tmp, dir.resolve("manifest.json"));
+            repos.put(repo, state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store refreshed knowledge in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path fileOf(String repo, String path) {
+        Path root = dir.resolve("files").resolve(repo.replace('/', '_'));
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root)) {
+            throw new IllegalArgumentException("path escapes the knowledge dir: " + path);
+        }
+        return file;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
