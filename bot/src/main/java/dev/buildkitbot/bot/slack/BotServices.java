@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 public record BotServices(Settings settings, Knowledge knowledge, AnswerComposer composer, ChannelHintPolicy hints,
                           SlackPoster poster, EventDedupe dedupe, FeedbackLog feedback, ExecutorService workers,
                           Reports reports, ReportDelivery delivery, FileDownloader downloader,
-                          dev.buildkitbot.bot.maintainer.Maintainers maintainers) {
+                          dev.buildkitbot.bot.maintainer.Maintainers maintainers, dev.buildkitbot.bot.answer.UserRateLimit answerLimit) {
 
     /** Report sessions are per Slack user. */
     public static String owner(String user) {

@@ -1,6 +1,5 @@
 package dev.buildkitbot.bot.slack;
 
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +18,7 @@ public final class HttpMode implements AutoCloseable {
     public HttpMode(SlackApp slackApp, InetSocketAddress address) {
         server = new Server(address);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new SlackAppServlet(slackApp.app())), "/slack/events");
+        context.addServlet(new ServletHolder(new GuardedSlackServlet(slackApp.app())), "/slack/events");
         context.addServlet(new ServletHolder(new Health()), "/healthz");
         server.setHandler(context);
     }

@@ -8,6 +8,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import dev.buildkitbot.bot.answer.AnswerComposer;
 import dev.buildkitbot.bot.answer.ChannelHintPolicy;
+import dev.buildkitbot.bot.answer.UserRateLimit;
 import dev.buildkitbot.bot.report.Reports;
 import dev.buildkitbot.bot.report.engine.ReportEngine;
 import dev.buildkitbot.bot.settings.Settings;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import dev.buildkitbot.bot.maintainer.Maintainers;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The Bolt app with every listener registered, and the workers that do what the ack must not wait for. */
 public final class SlackApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+
+    /** Questions one user can get answered per minute; more are dropped (logged), not queued. */
+    static final int ANSWERS_PER_USER_PER_MINUTE = 10;
 
     private final App app;
     private final BotServices services;
@@ -55,7 +60,8 @@ public final class SlackApp implements AutoCloseable {
                 Reports.create(knowledge, Clock.systemUTC()), new ReportDelivery(poster),
                 new FileDownloader(settings.botToken(), settings.apiUrl(), ReportEngine.MAX_CAPTURE_BYTES),
                 new Maintainers(settings.maintainers(), settings.maintainerGroup() == null ? null
-                        : () -> groupMembers(slack, settings.botToken(), settings.maintainerGroup())));
+                        : () -> groupMembers(slack, settings.botToken(), settings.maintainerGroup())),
+                new UserRateLimit(ANSWERS_PER_USER_PER_MINUTE, Duration.ofMinutes(1), Ticker.systemTicker()));
         this.registrations = Listeners.register(app, services);
     }
 

@@ -18,6 +18,10 @@ public final class Replies {
     }
 
     public static void answerLater(BotServices services, MethodsClient client, String channel, String threadTs, String rawText, String user) {
+        if (!services.answerLimit().tryAcquire(user)) {
+            log.atInfo().setMessage("answer rate limit reached; staying quiet").addKeyValue("user", user).addKeyValue("channel", channel).log();
+            return;
+        }
         submit(services, () -> answerNow(services, client, channel, threadTs, rawText, user));
     }
 

@@ -43,8 +43,12 @@ public final class MessageListener {
                     Replies.submit(services, () -> services.reports().input(BotServices.owner(event.getUser()),
                                     new Input.Text(SlackText.unescape(event.getText())))
                             .ifPresentOrElse(outcome -> services.delivery().deliver(client, event.getChannel(), outcome),
-                                    () -> Replies.answerNow(services, client, event.getChannel(),
-                                            event.getThreadTs() != null ? event.getThreadTs() : event.getTs(), event.getText(), event.getUser())));
+                                    () -> {
+                                        if (services.answerLimit().tryAcquire(event.getUser())) {
+                                            Replies.answerNow(services, client, event.getChannel(),
+                                                    event.getThreadTs() != null ? event.getThreadTs() : event.getTs(), event.getText(), event.getUser());
+                                        }
+                                    }));
                 }
                 return ctx.ack();
             }
