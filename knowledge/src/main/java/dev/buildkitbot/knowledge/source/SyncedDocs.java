@@ -1,5 +1,7 @@
 package dev.buildkitbot.knowledge.source;
 
+import dev.buildkitbot.knowledge.io.AtomicFiles;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,10 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,18 +79,11 @@ public final class SyncedDocs {
     public synchronized void update(String repo, RepoState state, Map<String, String> changedContents) {
         try {
             for (var e : changedContents.entrySet()) {
-                Path file = fileOf(repo, e.getKey());
-                Files.createDirectories(file.getParent());
-                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-                move(tmp, file);
+                AtomicFiles.write(fileOf(repo, e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
             }
             Map<String, RepoState> next = new TreeMap<>(repos);
             next.put(repo, state);
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("manifest.json.tmp");
-            MAPPER.writeValue(tmp.toFile(), new Manifest(next));
-            move(tmp, dir.resolve("manifest.json"));
+            AtomicFiles.write(dir.resolve("manifest.json"), MAPPER.writeValueAsBytes(new Manifest(next)));
             repos.put(repo, state);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store refreshed knowledge in " + dir + ": " + e.getMessage(), e);
@@ -104,13 +97,5 @@ public final class SyncedDocs {
             throw new IllegalArgumentException("path escapes the knowledge dir: " + path);
         }
         return file;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -1,15 +1,15 @@
 package dev.buildkitbot.knowledge.sync;
 
+import dev.buildkitbot.knowledge.io.AtomicFiles;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,14 +59,7 @@ public final class SyncState {
     public synchronized void update(String repo, Cursor cursor) {
         repos.put(repo, cursor);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("state.json.tmp");
-            MAPPER.writeValue(tmp.toFile(), new Stored(new TreeMap<>(repos)));
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, MAPPER.writeValueAsBytes(new Stored(new TreeMap<>(repos))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the sync state in " + file + ": " + e.getMessage(), e);
         }

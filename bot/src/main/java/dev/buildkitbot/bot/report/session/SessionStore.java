@@ -7,18 +7,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.buildkitbot.bot.report.engine.Session;
+import dev.buildkitbot.knowledge.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -64,18 +63,7 @@ public final class SessionStore {
     public synchronized void save(Session session) {
         Path file = fileOf(session.owner());
         try {
-            Files.createDirectories(dir);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            byte[] json = MAPPER.writeValueAsBytes(session);
-            try (var channel = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(json));
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, MAPPER.writeValueAsBytes(session));
             cache.put(session.owner(), session);
         } catch (IOException e) {
             // The previous state stays on disk and in memory; the caller tells the user to try again.
