@@ -42,7 +42,9 @@ final class RunCommand implements Callable<Integer> {
                     To connect it: create an app from config/manifest.yml at https://api.slack.com/apps, install it,
                     then set SLACK_BOT_TOKEN (xoxb-…) and either SLACK_APP_TOKEN (xapp-…, Socket Mode, no public URL)
                     or SLACK_SIGNING_SECRET (HTTP mode on $PORT, default 3000).
-                    Offline, the same knowledge answers here:
+                    Offline, the same conversations run in a terminal (questions, and /buildkit-report for a guided report):
+                      java -jar bot/target/buildkit-bot.jar console
+                    or one-off:
                       java -jar bot/target/buildkit-bot.jar ask "my build hangs, what should I send?"
                       java -jar bot/target/buildkit-bot.jar similar "failed to compute cache key"
                     """);
