@@ -46,6 +46,12 @@ public final class Asker {
     static final double STRONG_COVERAGE = 0.6;
     static final double FAIR_COVERAGE = 0.35;
     private static final int MAX_ANSWERS = 5;
+    /**
+     * Questions about what to send maintainers ("what logs should I grab", "how do I report") are
+     * the guide's subject: it weighs more for them than its usual preference over the docs.
+     */
+    private static final java.util.regex.Pattern REPORTING_INTENT = java.util.regex.Pattern.compile(
+            "\\b(report|reporting|bug report|issue|maintainers?|send|attach|grab|capture|collect|provide|need from me|what info)\\b");
     private static final int CANDIDATES = 30;
     private static final int MAX_QUERY_CHARS = 2_000;
     private static final int MAX_SNIPPET_CHARS = 320;
@@ -95,7 +101,8 @@ public final class Asker {
         if (query == null) {
             return List.of();
         }
-        return index.withSearcher(searcher -> rank(searcher, query, terms));
+        double guideWeight = REPORTING_INTENT.matcher(text).find() ? 1.8 : 1.3;
+        return index.withSearcher(searcher -> rank(searcher, query, terms, guideWeight));
     }
 
     private Query buildQuery(String text) {
@@ -122,7 +129,7 @@ public final class Asker {
                 .build();
     }
 
-    private List<Answer> rank(IndexSearcher searcher, Query query, QueryTerms terms) throws IOException {
+    private List<Answer> rank(IndexSearcher searcher, Query query, QueryTerms terms, double guideWeight) throws IOException {
         TopDocs top = searcher.search(query, CANDIDATES);
         IndexReader reader = searcher.getIndexReader();
         List<Scored> scored = new ArrayList<>();
@@ -133,7 +140,7 @@ public final class Asker {
             if (!coverage.relevant()) {
                 continue;
             }
-            double weight = "guide".equals(doc.get(Fields.TYPE)) ? 1.3 : 1.0;
+            double weight = "guide".equals(doc.get(Fields.TYPE)) ? guideWeight : 1.0;
             scored.add(new Scored(hit, doc, hit.score * weight * (0.5 + coverage.share())));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
