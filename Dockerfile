@@ -2,9 +2,6 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
-COPY knowledge/pom.xml knowledge/
-COPY bot/pom.xml bot/
-RUN mvn -B -q dependency:go-offline -pl knowledge -DexcludeReactor=true || true
 COPY knowledge knowledge
 COPY bot bot
 COPY config config
@@ -15,6 +12,7 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /data buildkitbot \
  && mkdir -p /data && chown buildkitbot /data
 COPY --from=build /src/bot/target/buildkit-bot.jar /app/buildkit-bot.jar
+# The jar carries config/ as its defaults; this copy is for reading, or for BUILDKIT_BOT_CONFIG=/app/config/defaults.properties.
 COPY config /app/config
 ENV BUILDKIT_BOT_DATA=/data PORT=3000
 VOLUME ["/data"]
