@@ -90,6 +90,9 @@ public final class FakeSlackApi implements AutoCloseable {
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D0DM" + params.getOrDefault("users", "X").replaceAll("[^A-Z0-9]", "") + "\"}}";
             case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + url().replace("/api/", "/upload/") + "F" + ts.incrementAndGet()
                     + "\",\"file_id\":\"F" + ts.get() + "\"}";
+            case "usergroups.list" -> "{\"ok\":true,\"usergroups\":[{\"id\":\"S0OTHER\",\"handle\":\"other\"},{\"id\":\"S0MAINT\",\"handle\":\"buildkit-maintainers\"}]}";
+            case "usergroups.users.list" -> "S0MAINT".equals(params.get("usergroup"))
+                    ? "{\"ok\":true,\"users\":[\"U0GROUPIE1\",\"U0GROUPIE2\"]}" : "{\"ok\":true,\"users\":[]}";
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"x\"}]}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\"1700000000."
                     + ts.incrementAndGet() + "\",\"message\":{\"text\":\"\"}}";
