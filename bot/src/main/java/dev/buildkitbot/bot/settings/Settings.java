@@ -88,7 +88,7 @@ public record Settings(String botToken, String signingSecret, String appToken, S
         Path data = Path.of(env.getOrDefault("BUILDKIT_BOT_DATA", "data"));
         Set<String> channels = ids(env.get("BUILDKIT_BOT_CHANNELS"), "BUILDKIT_BOT_CHANNELS", "[CG][A-Z0-9]{2,}", "channel IDs such as C0123ABCD");
         Set<String> maintainers = ids(env.get("BUILDKIT_BOT_MAINTAINERS"), "BUILDKIT_BOT_MAINTAINERS", "[UW][A-Z0-9]{2,}", "user IDs such as U0123ABCD");
-        double confidence = decimal(defaults.getProperty("hint.confidence", "0.75"), "hint.confidence");
+        double confidence = decimal(defaults.getProperty("hint.confidence", "0.65"), "hint.confidence");
         List<String> repos = Arrays.stream(defaults.getProperty("sync.repos", "moby/buildkit,docker/buildx").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         for (String repo : repos) {
