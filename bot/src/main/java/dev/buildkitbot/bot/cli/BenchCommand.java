@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
                         .map(i -> i.title() + "\n" + (i.body().length() > 1500 ? i.body().substring(0, 1500) : i.body())).toList();
                 out.printf("similar, %d reports x %d rounds, uncached: %s%n", probes.size(), Math.max(1, rounds / 4),
                         time(probes, q -> k.similar(q, DuplicateFinder.Options.top(5)), k, Math.max(1, rounds / 4), true));
+                List<String> titles = real.stream().filter(i -> !i.pullRequest()).limit(200).map(IssueRecord::title).toList();
+                out.printf("similar, %d titles (a one-line channel message) x %d rounds, uncached: %s%n", titles.size(), Math.max(1, rounds / 4),
+                        time(titles, q -> k.similar(q, DuplicateFinder.Options.top(5)), k, Math.max(1, rounds / 4), true));
                 out.printf("ask with %d issues indexed, uncached: %s%n", real.size() + synthetic.size(), time(qs, q -> k.ask(q), k, rounds, true));
                 List<IssueRecord> all = new ArrayList<>(real);
                 all.addAll(synthetic);

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -106,9 +107,12 @@ public final class DuplicateFinder {
         }
         double top = hits[0].score;
         List<Ranked> ranked = new ArrayList<>();
+        TermVectors vectors = reader.termVectors();
+        var fields = searcher.storedFields();
+        Map<String, Integer> titleDf = new HashMap<>();
         for (ScoreDoc hit : hits) {
-            Document doc = searcher.storedFields().document(hit.doc);
-            Candidate candidate = toMatch(reader, hit, doc, keyTerms, signatures);
+            Document doc = fields.document(hit.doc);
+            Candidate candidate = toMatch(reader, vectors, titleDf, hit, doc, keyTerms, signatures);
             // How much of the candidate's own title the description says: what title-matching bots
             // see, added to the index score so either signal can lift a candidate.
             ranked.add(new Ranked(candidate.match(), hit.score / top + TITLE_COVER_WEIGHT * candidate.titleCover()));
@@ -248,10 +252,11 @@ public final class DuplicateFinder {
     private record Ranked(IssueMatch match, double rank) {
     }
 
-    private Candidate toMatch(IndexReader reader, ScoreDoc hit, Document doc, KeyTerms keyTerms, List<String> signatures) throws IOException {
+    private Candidate toMatch(IndexReader reader, TermVectors vectors, Map<String, Integer> titleDf, ScoreDoc hit, Document doc,
+                              KeyTerms keyTerms, List<String> signatures) throws IOException {
         String title = doc.get(Fields.ISSUE_TITLE);
         Set<String> titleTerms = analyzers.terms(Fields.ISSUE_TITLE, title);
-        Terms body = reader.termVectors().get(hit.doc, Fields.ISSUE_BODY);
+        Terms body = vectors.get(hit.doc, Fields.ISSUE_BODY);
         Set<String> present = new HashSet<>(titleTerms);
         if (body != null) {
             TermsEnum terms = body.iterator();
@@ -272,7 +277,7 @@ public final class DuplicateFinder {
             }
         }
         double queryCover = total == 0 ? 0 : covered / total;
-        double titleCover = titleCover(reader, titleTerms, keyTerms.all);
+        double titleCover = titleCover(reader, titleDf, titleTerms, keyTerms.all);
         double confidence = 0.5 * titleCover + 0.5 * queryCover;
         String sharedSignature = sharedSignature(signatures, Arrays.asList(doc.getValues(Fields.SIGNATURE)));
         if (sharedSignature != null) {
@@ -288,12 +293,14 @@ public final class DuplicateFinder {
     }
 
     /** IDF-weighted share of the candidate's title words that the description also uses. */
-    private static double titleCover(IndexReader reader, Set<String> titleTerms, Set<String> queryTerms) throws IOException {
+    private static double titleCover(IndexReader reader, Map<String, Integer> dfCache, Set<String> titleTerms, Set<String> queryTerms) throws IOException {
         int n = Math.max(1, reader.getDocCount(Fields.ISSUE_TITLE));
         double total = 0;
         double covered = 0;
         for (String term : titleTerms) {
-            int df = reader.docFreq(new Term(Fields.ISSUE_TITLE, term));
+            Integer cached = dfCache.get(term);
+            int df = cached != null ? cached : reader.docFreq(new Term(Fields.ISSUE_TITLE, term));
+            dfCache.put(term, df);
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             total += idf;
             if (queryTerms.contains(term)) {
