@@ -190,9 +190,27 @@ public final class KnowledgeIndex implements AutoCloseable {
     public void upsert(String idField, Collection<Document> documents, Map<String, String> commitData) {
         requireWritable();
         try {
-            for (Document doc : documents) {
-                writer.updateDocument(new Term(idField, doc.get(idField)), doc);
+            // Replacing costs a buffered delete per document; documents the index has never seen
+            // (a first import, new issues in a sync) are simply added.
+            java.util.List<Document> fresh = new java.util.ArrayList<>();
+            // The same id twice in one batch: the last one is the current one.
+            Map<String, Document> latest = new java.util.LinkedHashMap<>();
+            documents.forEach(doc -> latest.put(doc.get(idField), doc));
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
+                for (Document doc : latest.values()) {
+                    Term id = new Term(idField, doc.get(idField));
+                    if (reader.docFreq(id) == 0) {
+                        fresh.add(doc);
+                    } else {
+                        writer.updateDocument(id, doc);
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
             }
+            writer.addDocuments(fresh);
             commit(commitData);
         } catch (IOException e) {
             throw new UncheckedIOException("index update failed: " + e.getMessage(), e);

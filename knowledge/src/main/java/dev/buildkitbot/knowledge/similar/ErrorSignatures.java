@@ -38,8 +38,8 @@ public final class ErrorSignatures {
         Set<String> out = new LinkedHashSet<>();
         boolean panic = false;
         for (String line : clean.split("\\R")) {
-            Matcher m = ERROR_LINE.matcher(line);
-            if (m.find()) {
+            Matcher m = mayHoldAnError(line) ? ERROR_LINE.matcher(line) : null;
+            if (m != null && m.find()) {
                 String sig = normalise(m.group(1));
                 if (sig.length() >= 8) {
                     out.add(sig);
@@ -58,6 +58,19 @@ public final class ErrorSignatures {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static final String[] KEYWORDS = {"fail", "error", "panic", "fatal", "exit", "deadlock", "no such file", "deadline"};
+
+    /** A cheap look before the costly pattern: most lines of a report hold none of its words. */
+    private static boolean mayHoldAnError(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (String keyword : KEYWORDS) {
+            if (lower.contains(keyword)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String normalise(String line) {

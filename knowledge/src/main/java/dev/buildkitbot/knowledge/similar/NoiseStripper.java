@@ -25,7 +25,7 @@ public final class NoiseStripper {
             new Rule(Pattern.compile("\\b\\d+\\.\\d+s\\b"), " "),
             new Rule(Pattern.compile("(?:/tmp|/var/tmp|/var/folders)/\\S*"), " "),
             new Rule(Pattern.compile("\\b0x[0-9a-fA-F]+\\b"), " "),
-            new Rule(Pattern.compile("[ \\t]+"), " "));
+            new Rule(Pattern.compile("[ \\t]{2,}|\\t"), " "));
 
     private NoiseStripper() {
     }

@@ -37,6 +37,13 @@ class IssueImportTest {
                         assertThat(m.reference()).isEqualTo("moby/buildkit#10");
                     });
             assertThat(k.snapshot().all()).hasSize(2);
+
+            // One batch holding the same issue twice: one document, the later version.
+            k.upsertIssues(List.of(issue("docker/buildx", 77, "bake zyxwv first", "", "open", false),
+                    issue("docker/buildx", 77, "bake zyxwv second", "", "closed", false)));
+            assertThat(k.similar("bake zyxwv", DuplicateFinder.Options.top(5)))
+                    .filteredOn(m -> m.number() == 77).singleElement()
+                    .satisfies(m -> assertThat(m.title()).isEqualTo("bake zyxwv second"));
         }
         // Lose the index entirely: the snapshot brings every issue back.
         try (var files = Files.walk(data.resolve("index"))) {
