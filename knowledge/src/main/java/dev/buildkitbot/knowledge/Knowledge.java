@@ -1,5 +1,6 @@
 package dev.buildkitbot.knowledge;
 
+import java.util.Optional;
 import dev.buildkitbot.knowledge.ask.Answer;
 import dev.buildkitbot.knowledge.ask.Asker;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
@@ -133,7 +134,7 @@ public final class Knowledge implements AutoCloseable {
     }
 
     /** One known issue by repository and number (for linking a thread to it). */
-    public java.util.Optional<IssueMatch> issue(String repo, int number) {
+    public Optional<IssueMatch> issue(String repo, int number) {
         return duplicates.lookup(repo, number);
     }
 

@@ -1,5 +1,6 @@
 package dev.buildkitbot.knowledge.ask;
 
+import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
@@ -56,7 +57,7 @@ public final class Asker {
      * Questions about what to send maintainers ("what logs should I grab", "how do I report") are
      * the guide's subject: it weighs more for them than its usual preference over the docs.
      */
-    private static final java.util.regex.Pattern REPORTING_INTENT = java.util.regex.Pattern.compile(
+    private static final Pattern REPORTING_INTENT = Pattern.compile(
             "\\b(report|reporting|bug report|issue|maintainers?|send|attach|grab|capture|collect|provide|need from me|what info)\\b");
     private static final int CANDIDATES = 30;
     private static final int MAX_QUERY_CHARS = 2_000;

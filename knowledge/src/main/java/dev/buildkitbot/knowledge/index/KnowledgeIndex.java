@@ -1,5 +1,8 @@
 package dev.buildkitbot.knowledge.index;
 
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -127,7 +130,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     private static SearcherFactory bm25() {
         return new SearcherFactory() {
             @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setSimilarity(new BM25Similarity());
                 return searcher;
@@ -192,13 +195,13 @@ public final class KnowledgeIndex implements AutoCloseable {
         try {
             // Replacing costs a buffered delete per document; documents the index has never seen
             // (a first import, new issues in a sync) are simply added.
-            java.util.List<Document> fresh = new java.util.ArrayList<>();
+            List<Document> fresh = new ArrayList<>();
             // The same id twice in one batch: the last one is the current one.
-            Map<String, Document> latest = new java.util.LinkedHashMap<>();
+            Map<String, Document> latest = new LinkedHashMap<>();
             documents.forEach(doc -> latest.put(doc.get(idField), doc));
             IndexSearcher searcher = searchers.acquire();
             try {
-                org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
+                IndexReader reader = searcher.getIndexReader();
                 for (Document doc : latest.values()) {
                     Term id = new Term(idField, doc.get(idField));
                     if (reader.docFreq(id) == 0) {

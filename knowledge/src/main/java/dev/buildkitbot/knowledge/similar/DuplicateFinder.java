@@ -1,5 +1,6 @@
 package dev.buildkitbot.knowledge.similar;
 
+import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
@@ -214,14 +215,14 @@ public final class DuplicateFinder {
                 tf.keySet(), surface);
     }
 
-    public java.util.Optional<IssueMatch> lookup(String repo, int number) {
+    public Optional<IssueMatch> lookup(String repo, int number) {
         return index.withSearcher(searcher -> {
             ScoreDoc[] hits = searcher.search(new TermQuery(new Term(Fields.ID, IssueDocuments.id(repo, number))), 1).scoreDocs;
             if (hits.length == 0) {
-                return java.util.Optional.<IssueMatch>empty();
+                return Optional.<IssueMatch>empty();
             }
             Document doc = searcher.storedFields().document(hits[0].doc);
-            return java.util.Optional.of(new IssueMatch(repo, number, doc.get(Fields.ISSUE_TITLE), doc.get(Fields.STATE), doc.get(Fields.URL),
+            return Optional.of(new IssueMatch(repo, number, doc.get(Fields.ISSUE_TITLE), doc.get(Fields.STATE), doc.get(Fields.URL),
                     0, 1, "", Arrays.asList(doc.getValues(Fields.LABELS)), Boolean.parseBoolean(doc.get(Fields.PULL_REQUEST))));
         });
     }

@@ -38,7 +38,7 @@ public final class IssueSync {
         }
     }
 
-    /** How long to wait, at most, for a rate limit to lift before giving up this sync. */
+    /** Waits out a rate limit (tests pass one that only records the wait). */
     public interface Sleeper {
         void sleep(Duration d) throws InterruptedException;
     }

@@ -76,7 +76,6 @@ public final class MaintainerMessages {
 
     /** What the reporter gave, posted back in the thread for the maintainer who asked. */
     public static AnswerBlocks.Message followUp(Session session) {
-        String[] origin = session.origin().split("\\|", -1);
         String user = session.owner().replaceFirst("^slack-", "");
         StringBuilder sb = new StringBuilder();
         sb.append("<@").append(session.requestedBy()).append("> ");
