@@ -1,12 +1,11 @@
 package dev.buildkitbot.bot.cli;
 
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import dev.buildkitbot.bot.settings.Settings;
 import dev.buildkitbot.bot.settings.SettingsException;
 import dev.buildkitbot.bot.slack.BackgroundSync;
 import dev.buildkitbot.bot.slack.HttpMode;
 import dev.buildkitbot.bot.slack.SlackApp;
+import dev.buildkitbot.bot.slack.SocketMode;
 import dev.buildkitbot.knowledge.Knowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,9 +57,10 @@ final class RunCommand implements Callable<Integer> {
             slackApp.app().start();
             sync.start(Duration.ofSeconds(30));
             if (settings.mode() == Settings.Mode.SOCKET) {
-                SocketModeApp socket = new SocketModeApp(settings.appToken(), slackApp.app(), SocketModeClient.Backend.JavaWebSocket);
-                log.info("connecting to Slack in Socket Mode");
-                socket.start();
+                try (SocketMode socket = new SocketMode(slackApp, settings.appToken())) {
+                    log.info("connecting to Slack in Socket Mode");
+                    socket.start();
+                }
             } else {
                 try (HttpMode http = new HttpMode(slackApp, new InetSocketAddress(settings.port()))) {
                     http.start();

@@ -33,6 +33,8 @@ public final class FakeSlackApi implements AutoCloseable {
     public final Map<String, Integer> rateLimitTimes = new ConcurrentHashMap<>();
     /** Method name → an error to answer with ({"ok":false,"error":…}). */
     public final Map<String, String> errors = new ConcurrentHashMap<>();
+    /** Method name → a whole JSON answer, for methods the defaults below do not cover. */
+    public final Map<String, String> extraResponses = new ConcurrentHashMap<>();
 
     public FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -82,6 +84,11 @@ public final class FakeSlackApi implements AutoCloseable {
         String error = errors.get(method);
         if (error != null) {
             respond(exchange, 200, "{\"ok\":false,\"error\":\"" + error + "\"}");
+            return;
+        }
+        String extra = extraResponses.get(method);
+        if (extra != null) {
+            respond(exchange, 200, extra);
             return;
         }
         String json = switch (method) {
