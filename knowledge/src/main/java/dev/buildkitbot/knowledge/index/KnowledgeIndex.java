@@ -158,10 +158,6 @@ public final class KnowledgeIndex implements AutoCloseable {
         return writer != null;
     }
 
-    public Path path() {
-        return path;
-    }
-
     /** Value stored with the last commit, or null. */
     public String commitData(String key) {
         try {
@@ -257,15 +253,6 @@ public final class KnowledgeIndex implements AutoCloseable {
     /** Called after each refresh that changed what searchers see (caches hang on this). */
     public void onRefresh(Runnable listener) {
         refreshListeners.add(listener);
-    }
-
-    /** Picks up changes another process committed (read-only mode). */
-    public void maybeRefresh() {
-        try {
-            searchers.maybeRefresh();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public long sizeOnDisk() {
