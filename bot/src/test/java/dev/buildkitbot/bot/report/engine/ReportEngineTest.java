@@ -155,10 +155,7 @@ class ReportEngineTest {
         assertThat(said()).contains("Ask away");
     }
 
-    @Test
-    void theDuplicateCheckCanEndAtAnExistingIssue() {
-        found.add(new IssueLookup.Found("moby/buildkit#4942", "Docker buildkit stuck with high CPU", "closed",
-                "https://github.com/moby/buildkit/issues/4942", "shared terms: stuck, cpu"));
+    void walkAHangReportToTheEnd() {
         start();
         choose("hang");
         choose("docker");
@@ -167,6 +164,13 @@ class ReportEngineTest {
         text("Client:\n Version:           27.3.1\n");
         text(Samples.dump(20));
         text(REPRO);
+    }
+
+    @Test
+    void theDuplicateCheckCanEndAtAnExistingIssue() {
+        found.add(new IssueLookup.Found("moby/buildkit#4942", "Docker buildkit stuck with high CPU", "closed",
+                "https://github.com/moby/buildkit/issues/4942", "shared terms: stuck, cpu"));
+        walkAHangReportToTheEnd();
         assertThat(session.phase()).isEqualTo(Session.Phase.DUPLICATES);
         assertThat(said()).contains("moby/buildkit#4942").contains("None of these");
         choose("issue:moby/buildkit#4942");
@@ -179,14 +183,7 @@ class ReportEngineTest {
     @Test
     void noneOfTheseDraftsAndListsTheCandidates() {
         found.add(new IssueLookup.Found("moby/buildkit#1", "something else", "open", "https://github.com/moby/buildkit/issues/1", ""));
-        start();
-        choose("hang");
-        choose("docker");
-        text("docker build stuck with high CPU");
-        text("skip");
-        text("Client:\n Version:           27.3.1\n");
-        text(Samples.dump(20));
-        text(REPRO);
+        walkAHangReportToTheEnd();
         choose(ReportEngine.NONE_OF_THESE);
         assertThat(decoded(link())).contains("### Related issues").contains("moby/buildkit#1");
     }

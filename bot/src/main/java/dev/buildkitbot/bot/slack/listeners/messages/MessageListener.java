@@ -53,11 +53,16 @@ public final class MessageListener {
                 return ctx.ack();
             }
             boolean mentionsBot = botUser != null && event.getText() != null && event.getText().contains("<@" + botUser + ">");
-            if (!mentionsBot && services.settings().channels().contains(event.getChannel())
-                    && services.hints().isCandidate(event.getUser(), event.getBotId(), null, event.getThreadTs(), event.getTs(), event.getText())
+            boolean topLevel = event.getThreadTs() == null || event.getThreadTs().equals(event.getTs());
+            if (!mentionsBot && topLevel && services.settings().channels().contains(event.getChannel())
                     && services.dedupe().firstTime(event.getChannel() + ":" + event.getTs())) {
                 MethodsClient client = ctx.client();
-                Replies.submit(services, () -> hint(services, client, event));
+                // Reading the text (patterns over up to 20,000 characters) happens after the ack.
+                Replies.submit(services, () -> {
+                    if (services.hints().isCandidate(event.getUser(), event.getBotId(), null, event.getThreadTs(), event.getTs(), event.getText())) {
+                        hint(services, client, event);
+                    }
+                });
             }
             return ctx.ack();
         });
