@@ -24,6 +24,6 @@ public final class AnswerComposer {
                 ? knowledge.similar(text, DuplicateFinder.Options.top(RELATED)).stream()
                 .filter(m -> m.confidence() >= RELATED_MIN_CONFIDENCE).toList()
                 : List.of();
-        return new AnswerReply(text, knowledge.ask(text), related, knowledge.files().freshness());
+        return new AnswerReply(text, knowledge.ask(text), related, knowledge.freshness());
     }
 }

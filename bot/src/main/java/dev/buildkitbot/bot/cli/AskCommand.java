@@ -2,6 +2,7 @@ package dev.buildkitbot.bot.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.SearchMode;
 import dev.buildkitbot.knowledge.ask.Answer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,14 +29,17 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the answer as JSON")
     boolean json;
 
+    @Option(names = "--lexical", description = "rank by words only (what the bot did without its embedding model)")
+    boolean lexical;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws JsonProcessingException {
         String question = String.join(" ", words);
-        try (Knowledge knowledge = Knowledge.open(data.dir())) {
-            List<Answer> answers = knowledge.ask(question);
+        try (Knowledge knowledge = data.open()) {
+            List<Answer> answers = knowledge.ask(question, lexical ? SearchMode.LEXICAL : SearchMode.HYBRID);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
@@ -44,7 +48,7 @@ final class AskCommand implements Callable<Integer> {
                 out.println(Json.MAPPER.writeValueAsString(result));
             } else {
                 printHuman(out, answers);
-                out.println("Knowledge: " + knowledge.files().freshness());
+                out.println("Knowledge: " + knowledge.freshness());
             }
             out.flush();
         }

@@ -30,7 +30,7 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Knowledge knowledge = Knowledge.open(data.dir())) {
+        try (Knowledge knowledge = data.open()) {
             Reports reports = Reports.create(knowledge, Clock.systemUTC());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             new ConsoleConversation(reports, new AnswerComposer(knowledge), "console-" + user,

@@ -1,5 +1,8 @@
 package dev.buildkitbot.bot.cli;
 
+import dev.buildkitbot.bot.settings.Settings;
+import dev.buildkitbot.bot.settings.SettingsException;
+import dev.buildkitbot.knowledge.Knowledge;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -13,5 +16,15 @@ public final class DataOption {
 
     public Path dir() {
         return dir;
+    }
+
+    /** Opens the data dir, with the embedding model unless BUILDKIT_BOT_VECTORS=off. */
+    public Knowledge open() {
+        try {
+            Knowledge.Options options = Knowledge.Options.defaults();
+            return Knowledge.open(dir, Settings.vectors(System.getenv()) ? options : options.lexicalOnly());
+        } catch (SettingsException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.buildkitbot.bot.cli;
 
 import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.SearchMode;
 import dev.buildkitbot.knowledge.eval.DuplicateEvaluation;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
 import dev.buildkitbot.knowledge.issues.IssueRecord;
@@ -28,8 +29,9 @@ final class EvalDuplicatesCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Parameters(paramLabel = "PAIRS", description = "JSON lines {repo, dup, original_repo, original}")
-    Path pairsFile;
+    @Parameters(paramLabel = "PAIRS", arity = "1..*", description = "JSON lines {repo, dup, original_repo, original}, "
+            + "or {title, body, original_repo, original} for a report written as a paraphrase")
+    java.util.List<Path> pairsFiles;
 
     @picocli.CommandLine.Option(names = "--verbose", description = "print the rank of each pair")
     boolean verbose;
@@ -37,28 +39,38 @@ final class EvalDuplicatesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static java.util.function.BiFunction<IssueRecord, String, java.util.List<String>> ranker(Knowledge knowledge, SearchMode mode) {
+        return (dup, exclude) -> knowledge.similar(dup.title() + "\n" + dup.body(),
+                        new DuplicateFinder.Options(10, false, exclude == null ? Set.of() : Set.of(exclude), mode))
+                .stream().map(IssueMatch::reference).toList();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Knowledge knowledge = Knowledge.open(data.dir())) {
+        try (Knowledge knowledge = data.open()) {
             Map<String, IssueRecord> issues = knowledge.snapshot().all().stream()
                     .collect(Collectors.toMap(IssueRecord::key, Function.identity()));
-            var pairs = DuplicateEvaluation.readPairs(pairsFile);
-            var real = DuplicateEvaluation.run("similar (index)", pairs, issues, (dup, exclude) ->
-                    knowledge.similar(dup.title() + "\n" + dup.body(), new DuplicateFinder.Options(10, false, Set.of(exclude)))
-                            .stream().map(IssueMatch::reference).toList());
+            knowledge.embedMissingIssueVectors(256, (done, total) -> { });
             TitleScanBaseline baseline = new TitleScanBaseline(new BuildkitAnalyzers(), knowledge.snapshot().all());
-            var base = DuplicateEvaluation.run("title-scan baseline", pairs, issues, (dup, exclude) ->
-                    baseline.rank(dup.title(), Set.of(exclude), 10).stream().map(r -> r.issue().key()).toList());
-            if (verbose) {
-                for (int i = 0; i < real.ranks().size(); i++) {
-                    out.printf("  rank %2d (baseline %2d)%n", real.ranks().get(i), base.ranks().get(i));
+            for (Path pairsFile : pairsFiles) {
+                var pairs = DuplicateEvaluation.readPairs(pairsFile);
+                out.println("== " + pairsFile);
+                var hybrid = DuplicateEvaluation.run("similar (hybrid)", pairs, issues, ranker(knowledge, SearchMode.HYBRID));
+                var lexical = DuplicateEvaluation.run("similar (lexical)", pairs, issues, ranker(knowledge, SearchMode.LEXICAL));
+                var base = DuplicateEvaluation.run("title-scan baseline", pairs, issues, (dup, exclude) ->
+                        baseline.rank(dup.title(), exclude == null ? Set.of() : Set.of(exclude), 10).stream().map(r -> r.issue().key()).toList());
+                if (verbose) {
+                    for (int i = 0; i < hybrid.ranks().size(); i++) {
+                        out.printf("  rank %2d (lexical %2d, baseline %2d)%n", hybrid.ranks().get(i), lexical.ranks().get(i), base.ranks().get(i));
+                    }
                 }
-            }
-            out.println(real.row());
-            out.println(base.row());
-            if (real.skipped() > 0) {
-                out.printf("(%d pairs skipped: their issues are not imported)%n", real.skipped());
+                out.println(hybrid.row());
+                out.println(lexical.row());
+                out.println(base.row());
+                if (hybrid.skipped() > 0) {
+                    out.printf("(%d pairs skipped: their issues are not imported)%n", hybrid.skipped());
+                }
             }
         }
         out.flush();

@@ -1,6 +1,7 @@
 package dev.buildkitbot.bot.cli;
 
 import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.SearchMode;
 import dev.buildkitbot.knowledge.eval.AskEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +27,15 @@ final class EvalQuestionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Knowledge knowledge = Knowledge.open(data.dir())) {
+        try (Knowledge knowledge = data.open()) {
             for (Path file : files) {
-                var report = AskEvaluation.run(AskEvaluation.read(file, "guide"), knowledge::ask);
-                spec.commandLine().getOut().println("== " + file);
-                spec.commandLine().getOut().print(report.render());
+                var questions = AskEvaluation.read(file, "guide");
+                var lexical = AskEvaluation.run(questions, q -> knowledge.ask(q, SearchMode.LEXICAL));
+                var hybrid = AskEvaluation.run(questions, q -> knowledge.ask(q, SearchMode.HYBRID));
+                spec.commandLine().getOut().println("== " + file + " (lexical)");
+                spec.commandLine().getOut().print(lexical.table());
+                spec.commandLine().getOut().println("== " + file + " (hybrid)");
+                spec.commandLine().getOut().print(hybrid.render());
             }
         }
         spec.commandLine().getOut().flush();

@@ -27,6 +27,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "repository the issues belong to (default: read from each issue)")
     String repo;
 
+    @Option(names = "--no-embed", description = "only make the issues searchable by words now; "
+            + "their vectors are computed by the next import, sync or run")
+    boolean noEmbed;
+
     @Spec
     CommandSpec spec;
 
@@ -38,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int problems = 0;
-        try (Knowledge knowledge = Knowledge.open(data.dir())) {
+        try (Knowledge knowledge = data.open()) {
             for (Path file : files) {
                 if (!Files.isReadable(file) || Files.isDirectory(file)) {
                     throw new UserException("cannot read " + file);
@@ -52,6 +56,9 @@ final class ImportCommand implements Callable<Integer> {
                         result.issues().size(), result.issues().size() - prs, prs, result.problems().size(),
                         (System.nanoTime() - start) / 1_000_000);
                 problems += result.problems().size();
+            }
+            if (!noEmbed) {
+                EmbedProgress.embedMissing(knowledge, out);
             }
         }
         out.flush();

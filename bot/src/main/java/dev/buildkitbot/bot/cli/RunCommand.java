@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -51,11 +50,11 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         log.info("starting {}", settings);
-        try (Knowledge knowledge = Knowledge.open(settings.dataDir());
+        try (Knowledge knowledge = Knowledge.open(settings.dataDir(), settings.knowledgeOptions());
              SlackApp slackApp = new SlackApp(settings, knowledge);
              BackgroundSync sync = new BackgroundSync(settings, knowledge)) {
             slackApp.app().start();
-            sync.start(Duration.ofSeconds(30));
+            sync.start();
             if (settings.mode() == Settings.Mode.SOCKET) {
                 try (SocketMode socket = new SocketMode(slackApp, settings.appToken())) {
                     log.info("connecting to Slack in Socket Mode");

@@ -2,6 +2,7 @@ package dev.buildkitbot.bot.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.SearchMode;
 import dev.buildkitbot.knowledge.similar.DuplicateFinder;
 import dev.buildkitbot.knowledge.similar.IssueMatch;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--include-prs", description = "also match pull requests")
     boolean includePrs;
 
+    @Option(names = "--lexical", description = "rank by words only (what the bot did without its embedding model)")
+    boolean lexical;
+
     @Spec
     CommandSpec spec;
 
@@ -47,22 +51,24 @@ final class SimilarCommand implements Callable<Integer> {
         String text = words.size() == 1 && words.get(0).equals("-")
                 ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                 : String.join(" ", words);
-        try (Knowledge knowledge = Knowledge.open(data.dir())) {
-            List<IssueMatch> matches = knowledge.similar(text, new DuplicateFinder.Options(limit, includePrs, Set.of()));
-            print(spec.commandLine().getOut(), matches);
+        try (Knowledge knowledge = data.open()) {
+            List<IssueMatch> matches = knowledge.similar(text, new DuplicateFinder.Options(limit, includePrs, Set.of(),
+                    lexical ? SearchMode.LEXICAL : SearchMode.HYBRID));
+            print(spec.commandLine().getOut(), matches, knowledge);
         }
         return 0;
     }
 
-    private void print(PrintWriter out, List<IssueMatch> matches) throws JsonProcessingException {
+    private void print(PrintWriter out, List<IssueMatch> matches, Knowledge knowledge) throws JsonProcessingException {
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(Map.of("matches", matches.stream().map(SimilarCommand::toJson).toList())));
         } else if (matches.isEmpty()) {
-            out.println("No similar issue found. (Import or sync issues first: buildkit-bot import FILE / buildkit-bot sync)");
+            out.println("No similar issue found (issues: " + knowledge.snapshot().freshness() + "; buildkit-bot sync brings them up to date).");
         } else {
             for (IssueMatch m : matches) {
                 out.printf("%-22s %-6s conf=%.2f  %s%n    %s%n    %s%n", m.reference(), m.state(), m.confidence(), m.title(), m.url(), m.why());
             }
+            out.println("Issues: " + knowledge.snapshot().freshness());
         }
         out.flush();
     }

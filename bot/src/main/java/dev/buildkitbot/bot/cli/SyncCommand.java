@@ -5,6 +5,7 @@ import dev.buildkitbot.bot.settings.Sources;
 import dev.buildkitbot.knowledge.source.SourceSpec;
 import dev.buildkitbot.knowledge.source.SyncedDocs;
 import dev.buildkitbot.knowledge.sync.DocSync;
+import dev.buildkitbot.knowledge.releases.ReleaseSync;
 import dev.buildkitbot.knowledge.sync.GitHubClient;
 import dev.buildkitbot.knowledge.sync.IssueSync;
 import dev.buildkitbot.knowledge.sync.SyncException;
@@ -61,19 +62,22 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
-        try (Knowledge knowledge = Knowledge.open(data.dir())) {
+        try (Knowledge knowledge = data.open()) {
             GitHubClient client = new GitHubClient(api, System.getenv("GITHUB_TOKEN"));
             IssueSync sync = new IssueSync(client, knowledge, SyncState.load(data.dir().resolve("sync")),
                     Duration.ofSeconds(maxWaitSeconds), d -> Thread.sleep(d.toMillis()), Clock.systemUTC(), 10_000);
             if (!docsOnly) {
+                ReleaseSync releases = new ReleaseSync(client, knowledge.releases(), Clock.systemUTC());
                 for (String repo : targets) {
                     try {
                         out.println(sync.sync(repo));
+                        out.println(releases.sync(repo));
                     } catch (SyncException e) {
                         err.println("sync: " + e.getMessage());
                         failures++;
                     }
                 }
+                EmbedProgress.embedMissing(knowledge, out);
             }
             if (!issuesOnly) {
                 DocSync docs = new DocSync(client, knowledge.shipped(), SyncedDocs.load(data.dir().resolve("knowledge")), Clock.systemUTC());

@@ -75,10 +75,7 @@ public final class ConsoleConversation {
     }
 
     private boolean awaitingCapture() {
-        return reports.active(owner).map(s -> {
-            String step = s.currentStep();
-            return step != null && reports.engine().flows().step(step).capture();
-        }).orElse(false);
+        return reports.active(owner).map(s -> new Outcome(s, List.of()).awaitingCapture(reports.engine().flows())).orElse(false);
     }
 
     /** A paste: this line and the following ones, up to a line holding only "." (or the end of input). */
@@ -175,8 +172,12 @@ public final class ConsoleConversation {
         if (!reply.related().isEmpty()) {
             out.println("Related issues:");
             for (IssueMatch m : reply.related()) {
-                out.println("  " + m.reference() + " " + m.title() + " (" + m.state() + ") " + m.url());
+                out.println("  " + m.reference() + " " + m.title() + " (" + m.state() + ") " + m.url()
+                        + (m.why().isBlank() ? "" : " — " + m.why()));
             }
+        }
+        if (!reply.abstained() || !reply.related().isEmpty()) {
+            out.println("(" + reply.freshness() + ")");
         }
         out.flush();
     }

@@ -45,16 +45,26 @@ public final class Reports {
     /** The production wiring: shipped walkthroughs, the knowledge's duplicate search, sessions in the data dir. */
     public static Reports create(Knowledge knowledge, Clock clock) {
         Walkthroughs flows = Walkthroughs.load();
-        IssueLookup lookup = text -> knowledge.similar(text, DuplicateFinder.Options.top(5)).stream()
-                .filter(m -> m.confidence() >= MIN_DUPLICATE_CONFIDENCE)
-                .map(m -> new IssueLookup.Found(m.reference(), m.title(), m.state(), m.url(), m.why())).toList();
+        IssueLookup lookup = new IssueLookup() {
+            @Override
+            public List<Found> find(String text) {
+                return knowledge.similar(text, DuplicateFinder.Options.top(5)).stream()
+                        .filter(m -> m.confidence() >= MIN_DUPLICATE_CONFIDENCE)
+                        .map(m -> new IssueLookup.Found(m.reference(), m.title(), m.state(), m.url(), m.why())).toList();
+            }
+
+            @Override
+            public String freshness() {
+                return knowledge.snapshot().freshness();
+            }
+        };
         IssueDraftBuilder drafts = new IssueDraftBuilder(flows, IssueTemplates.from((repo, path) -> knowledge.files().file(repo, path), "moby/buildkit"), "moby/buildkit");
         SessionStore store = new SessionStore(knowledge.dataDir().sessions(), SESSION_TTL, clock);
         int purged = store.purgeExpired();
         if (purged > 0) {
             log.info("removed {} expired report sessions", purged);
         }
-        return new Reports(new ReportEngine(flows, lookup, drafts), store, clock);
+        return new Reports(new ReportEngine(flows, lookup, drafts, repo -> knowledge.releases().tag(repo)), store, clock);
     }
 
     public ReportEngine engine() {

@@ -28,7 +28,7 @@ import java.util.Set;
 public record Settings(String botToken, String signingSecret, String appToken, String apiUrl, int port, Path dataDir,
                        Set<String> channels, Set<String> maintainers, String maintainerGroup, String githubToken, String githubApiUrl,
                        Duration syncInterval, List<String> syncRepos, double hintConfidence, Duration hintCooldown,
-                       int workers) {
+                       int workers, boolean vectors) {
 
     public enum Mode { NOT_CONFIGURED, SOCKET, HTTP }
 
@@ -104,7 +104,25 @@ public record Settings(String botToken, String signingSecret, String appToken, S
                 maintainers, group == null ? null : group.replaceFirst("^@", ""), blankToNull(env.get("GITHUB_TOKEN")), githubApi,
                 duration(defaults.getProperty("sync.interval", "PT15M"), "sync.interval"), repos, confidence,
                 duration(defaults.getProperty("hint.user-cooldown", "PT10M"), "hint.user-cooldown"),
-                integer(Map.of(), defaults, "workers", "workers", "4", 1, 64));
+                integer(Map.of(), defaults, "workers", "workers", "4", 1, 64), vectors(env));
+    }
+
+    /** BUILDKIT_BOT_VECTORS=off: search by words only, no embedding model loaded. */
+    public static boolean vectors(Map<String, String> env) {
+        String v = blankToNull(env.get("BUILDKIT_BOT_VECTORS"));
+        if (v == null || v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("off") || v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new SettingsException("BUILDKIT_BOT_VECTORS must be on or off, got: " + v);
+    }
+
+    /** How the data dir is opened: with or without the embedding model. */
+    public dev.buildkitbot.knowledge.Knowledge.Options knowledgeOptions() {
+        var options = dev.buildkitbot.knowledge.Knowledge.Options.defaults();
+        return vectors ? options : options.lexicalOnly();
     }
 
     private static boolean isHttpUrl(String s) {
@@ -176,6 +194,6 @@ public record Settings(String botToken, String signingSecret, String appToken, S
     public String toString() {
         return "Settings[mode=" + mode() + ", apiUrl=" + apiUrl + ", port=" + port + ", dataDir=" + dataDir
                 + ", channels=" + channels + ", maintainers=" + maintainers.size() + ", github=" + (githubToken == null ? "anonymous" : "token")
-                + ", syncInterval=" + syncInterval + "]";
+                + ", syncInterval=" + syncInterval + ", vectors=" + (vectors ? "on" : "off") + "]";
     }
 }

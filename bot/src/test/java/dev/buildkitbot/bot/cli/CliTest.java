@@ -113,6 +113,47 @@ class CliTest {
     }
 
     @Test
+    void aFreshDataDirFindsRealIssuesAndSaysHowFreshTheyAre() throws Exception {
+        Path data = dir.resolve("fresh");
+        Run human = run("similar", "--data", data.toString(), "failed to compute cache key: not found");
+        assertThat(human.code()).isZero();
+        assertThat(human.out()).contains("moby/buildkit#").contains("Issues: docker/buildx as of 2026-09-17, moby/buildkit as of 2026-09-21");
+        JsonNode matches = new ObjectMapper().readTree(run("similar", "--data", data.toString(), "--json",
+                "failed to compute cache key: not found").out()).get("matches");
+        assertThat(matches).isNotEmpty();
+        assertThat(matches.get(0).get("repo").asText()).isEqualTo("moby/buildkit");
+        assertThat(run("ask", "--data", data.toString(), "how do I get a stack trace when buildkitd hangs").out())
+                .contains("Knowledge: docs: ").contains("; issues: docker/buildx as of 2026-09-17");
+    }
+
+    @Test
+    void importMakesIssuesSearchableThenComputesTheirVectorsWithProgress() throws Exception {
+        Path data = dir.resolve("data");
+        Path issues = Files.writeString(dir.resolve("new.jsonl"), "{\"number\":900001,\"title\":\"buildkitd wedged after parallel bake runs\","
+                + "\"repository_url\":\"https://api.github.com/repos/moby/buildkit\",\"state\":\"open\",\"body\":\"everything stops\"}\n");
+        String query = "buildkitd wedged after parallel bake runs";
+        Run later = run("import", "--data", data.toString(), "--no-embed", issues.toString());
+        assertThat(later.code()).isZero();
+        assertThat(later.out()).contains("imported 1").doesNotContain("vectors");
+        // Found by its words at once, not yet by meaning.
+        assertThat(similarWhy(data, query, 900001)).startsWith("same words").doesNotContain("similar meaning");
+
+        Run now = run("import", "--data", data.toString(), issues.toString());
+        assertThat(now.out()).contains("searchable by words now; computing vectors of 1 issues").contains("vectors: 1/1");
+        assertThat(similarWhy(data, query, 900001)).contains("similar meaning");
+        assertThat(run("import", "--data", data.toString(), issues.toString()).out()).as("nothing left to compute").doesNotContain("vectors");
+    }
+
+    static String similarWhy(Path data, String query, int number) throws Exception {
+        for (JsonNode m : new ObjectMapper().readTree(run("similar", "--data", data.toString(), "--json", query).out()).get("matches")) {
+            if (m.get("number").asInt() == number) {
+                return m.get("why").asText();
+            }
+        }
+        return "(not found)";
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("similar", "--data", dir.toString(), "--limit", "0", "x").code()).isEqualTo(2);
         assertThat(run("nonsense").code()).isEqualTo(2);

@@ -53,15 +53,22 @@ class ConsoleConversationTest {
                 "buildkitd hangs forever while exporting to the registry",
                 "skip",
                 "buildctl github.com/moby/buildkit v0.16.0 abc",
+                "buildkitd github.com/moby/buildkit v0.16.0 abc",
                 ".",
+                "still",
                 "/attach " + dump,
                 "docker buildx build --push -t registry.example.com/app .",
                 "FROM alpine",
                 "RUN echo hi",
                 ".",
+                "none",
                 ""));
 
-        assertThat(out).contains("#reporting-deadlock").contains("[hang] Build hangs / deadlock").contains("25 goroutines");
+        assertThat(out).contains("#reporting-deadlock").contains("[hang] Build hangs / deadlock").contains("25 goroutines")
+                .contains("the latest release is v0.33.0").contains("Noted: Still happens on v0.33.0")
+                .contains("(docs: ").contains("issues: docker/buildx as of")
+                // The shipped issues answer the duplicate check on a fresh data dir.
+                .contains("Before drafting: is one of these existing issues yours? (issues: docker/buildx as of 2026-09-17");
         String linkLine = out.lines().filter(l -> l.startsWith("https://github.com/moby/buildkit/issues/new?")).findFirst().orElseThrow();
         assertThat(linkLine).doesNotContain(" ");
         assertThat(out).contains("Saved").contains("goroutines.txt");
@@ -73,7 +80,7 @@ class ConsoleConversationTest {
         String resumed = run("console-b", "Client:\n Version:           27.3.1\n.\n");
 
         assertThat(resumed).contains("You have a report in progress").contains("Picking up where we left off")
-                .contains("Versions found: docker 27.3.1").contains("Step 4 of 5");
+                .contains("Found: Docker Engine 27.3.1").contains("Step 4 of 5");
         assertThat(Reports.create(knowledge, Clock.systemUTC()).active("console-b").orElseThrow().captures())
                 .containsKeys("summary", "versions");
     }

@@ -40,7 +40,7 @@ class KillAndRestartTest {
             try {
                 String line;
                 while ((line = out.readLine()) != null) {
-                    if (line.contains("Versions found")) {
+                    if (line.contains("Found: Docker Engine 27.3.1")) {
                         return true;
                     }
                 }

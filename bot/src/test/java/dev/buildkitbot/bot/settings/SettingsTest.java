@@ -39,6 +39,17 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.load(Map.of("SLACK_API_URL", "ftp://x"))).hasMessageStartingWith("SLACK_API_URL");
         assertThatThrownBy(() -> Settings.load(Map.of("BUILDKIT_BOT_CHANNELS", "#buildkit"))).hasMessageStartingWith("BUILDKIT_BOT_CHANNELS");
         assertThatThrownBy(() -> Settings.load(Map.of("BUILDKIT_BOT_MAINTAINERS", "alice"))).hasMessageStartingWith("BUILDKIT_BOT_MAINTAINERS");
+        assertThatThrownBy(() -> Settings.load(Map.of("BUILDKIT_BOT_VECTORS", "maybe"))).hasMessageStartingWith("BUILDKIT_BOT_VECTORS");
+    }
+
+    @Test
+    void meaningSearchIsOnUnlessTurnedOff() {
+        assertThat(Settings.load(Map.of()).vectors()).isTrue();
+        assertThat(Settings.load(Map.of()).knowledgeOptions().vectors()).isTrue();
+        Settings off = Settings.load(Map.of("BUILDKIT_BOT_VECTORS", "off"));
+        assertThat(off.vectors()).isFalse();
+        assertThat(off.knowledgeOptions().vectors()).isFalse();
+        assertThat(off.toString()).contains("vectors=off");
     }
 
     @Test

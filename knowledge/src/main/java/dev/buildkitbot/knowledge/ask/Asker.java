@@ -1,6 +1,15 @@
 package dev.buildkitbot.knowledge.ask;
 
 import java.util.regex.Pattern;
+import dev.buildkitbot.knowledge.SearchMode;
+import dev.buildkitbot.knowledge.embed.Embedder;
+import dev.buildkitbot.knowledge.embed.EmbedderHandle;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.util.VectorUtil;
+import dev.buildkitbot.knowledge.index.StoredVectors;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
@@ -65,13 +74,15 @@ public final class Asker {
 
     private final KnowledgeIndex index;
     private final BuildkitAnalyzers analyzers;
+    private final EmbedderHandle embedder;
     private final Cache<String, List<Answer>> cache;
     /** Each section's analysed words, by section id: sections change only with the shipped knowledge. */
     private final Cache<String, Set<String>> sectionTerms;
 
-    public Asker(KnowledgeIndex index, BuildkitAnalyzers analyzers) {
+    public Asker(KnowledgeIndex index, BuildkitAnalyzers analyzers, EmbedderHandle embedder) {
         this.index = index;
         this.analyzers = analyzers;
+        this.embedder = embedder;
         this.cache = Caffeine.newBuilder().maximumSize(2_000).build();
         this.sectionTerms = Caffeine.newBuilder().maximumSize(10_000).build();
         index.onRefresh(cache::invalidateAll);
@@ -83,12 +94,13 @@ public final class Asker {
         cache.invalidateAll();
     }
 
-    public List<Answer> ask(String question) {
+    public List<Answer> ask(String question, SearchMode mode) {
         String text = normalise(question);
         if (text.isEmpty()) {
             return List.of();
         }
-        return cache.get(text, this::search);
+        Optional<Embedder> model = mode == SearchMode.HYBRID ? embedder.await() : Optional.empty();
+        return cache.get((model.isPresent() ? "h:" : "l:") + text, k -> search(text, model));
     }
 
     private static String normalise(String question) {
@@ -99,17 +111,15 @@ public final class Asker {
         return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
-    private List<Answer> search(String text) {
+    private List<Answer> search(String text, Optional<Embedder> model) {
         QueryTerms terms = QueryTerms.of(analyzers.query(), Fields.BODY, text);
-        if (terms.isEmpty()) {
-            return List.of();
-        }
-        Query query = buildQuery(text);
-        if (query == null) {
+        Query query = terms.isEmpty() ? null : buildQuery(text);
+        if (query == null && model.isEmpty()) {
             return List.of();
         }
         double guideWeight = REPORTING_INTENT.matcher(text).find() ? 1.8 : 1.3;
-        return index.withSearcher(searcher -> rank(searcher, query, terms, guideWeight));
+        float[] vector = model.map(m -> m.embedQuery(text)).orElse(null);
+        return index.withSearcher(searcher -> rank(searcher, query, terms, guideWeight, vector));
     }
 
     private Query buildQuery(String text) {
@@ -136,26 +146,39 @@ public final class Asker {
                 .build();
     }
 
-    private List<Answer> rank(IndexSearcher searcher, Query query, QueryTerms terms, double guideWeight) throws IOException {
-        TopDocs top = searcher.search(query, CANDIDATES);
-        IndexReader reader = searcher.getIndexReader();
+    private List<Answer> rank(IndexSearcher searcher, Query query, QueryTerms terms, double guideWeight, float[] vector) throws IOException {
         List<Scored> scored = new ArrayList<>();
-        for (ScoreDoc hit : top.scoreDocs) {
-            Document doc = searcher.storedFields().document(hit.doc);
-            Coverage coverage = coverage(reader, terms, doc);
-            log.debug("candidate score={} {} section={}#{}", hit.score, coverage, doc.get(Fields.PATH), doc.get(Fields.ANCHOR));
-            if (!coverage.relevant()) {
-                continue;
+        List<String> matchedWords = new ArrayList<>();
+        if (query != null) {
+            TopDocs top = searcher.search(query, CANDIDATES);
+            IndexReader reader = searcher.getIndexReader();
+            for (ScoreDoc hit : top.scoreDocs) {
+                Document doc = searcher.storedFields().document(hit.doc);
+                matchedWords.add(doc.get(Fields.ID));
+                Coverage coverage = coverage(reader, terms, doc);
+                log.debug("candidate score={} {} section={}#{}", hit.score, coverage, doc.get(Fields.PATH), doc.get(Fields.ANCHOR));
+                if (!coverage.relevant()) {
+                    continue;
+                }
+                double weight = "guide".equals(doc.get(Fields.TYPE)) ? guideWeight : 1.0;
+                scored.add(new Scored(hit, doc, hit.score * weight * (0.5 + coverage.share())));
             }
-            double weight = "guide".equals(doc.get(Fields.TYPE)) ? guideWeight : 1.0;
-            scored.add(new Scored(hit, doc, hit.score * weight * (0.5 + coverage.share())));
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-        if (scored.isEmpty() || scored.get(0).score < MIN_SCORE) {
-            return List.of();
+        boolean lexicalAnswer = !scored.isEmpty() && scored.get(0).score >= MIN_SCORE;
+        List<Scored> kept;
+        if (vector == null) {
+            if (!lexicalAnswer) {
+                return List.of();
+            }
+            double best = scored.get(0).score;
+            kept = scored.stream().filter(s -> s.score >= best * 0.35).limit(MAX_ANSWERS).toList();
+        } else {
+            kept = fuse(searcher, scored, matchedWords, lexicalAnswer, vector);
+            if (kept.isEmpty()) {
+                return List.of();
+            }
         }
-        double best = scored.get(0).score;
-        List<Scored> kept = scored.stream().filter(s -> s.score >= best * 0.35).limit(MAX_ANSWERS).toList();
         String[] snippets = snippets(searcher, query, kept);
         List<Answer> answers = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
@@ -232,6 +255,118 @@ public final class Asker {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
+    // --- meaning -----------------------------------------------------------------------------------
+
+    /**
+     * Fusion, set on our dev questions (eval-questions; BENCHMARKS.md): a section's lexical score
+     * counts fully from cosine {@link #COS_FULL}, down to {@link #LEXICAL_FLOOR} of itself at
+     * {@link #COS_DISCOUNT} and below; closeness above {@link #COS_BONUS} adds {@link #MEANING_WEIGHT}
+     * per unit of cosine. Every passage of this domain sits near 0.2–0.4 of any question about it.
+     */
+    static final double COS_DISCOUNT = 0.2;
+    static final double COS_FULL = 0.5;
+    static final double LEXICAL_FLOOR = 0.3;
+    static final double COS_BONUS = 0.5;
+    static final double MEANING_WEIGHT = 2.0;
+    /** An answer found by words must not be far in meaning: off-topic questions that share two words land below. */
+    static final double COS_GATE = 0.25;
+    /** Without enough words for a lexical answer, the two searches must agree on a close section. */
+    static final double COS_AGREE = 0.5;
+    private static final int AGREE_DEPTH = 10;
+    private static final int DENSE_CHUNKS = 60;
+
+    /**
+     * Lexical evidence discounted by distance in meaning, plus closeness in meaning. Meaning is also
+     * a gate: an answer found by words must not be far in meaning, and without enough words for a
+     * lexical answer, the word search and the meaning search must agree on a close section.
+     *
+     * @param matched sections holding any of the question's words, best first (coverage or not)
+     */
+    private List<Scored> fuse(IndexSearcher searcher, List<Scored> lexical, List<String> matched, boolean lexicalAnswer,
+                              float[] vector) throws IOException {
+        Map<String, Double> cosine = nearestSections(searcher, vector);
+        // Sections found by their words but not among the nearest passages: their own closeness.
+        for (Scored s : lexical) {
+            cosine.computeIfAbsent(s.doc.get(Fields.ID), id -> sectionCosine(searcher, id, vector));
+        }
+        Map<String, Double> lexicalShare = new HashMap<>();
+        Map<String, Scored> byId = new HashMap<>();
+        double bestLex = lexical.isEmpty() ? 1 : lexical.get(0).score;
+        for (Scored s : lexical) {
+            byId.put(s.doc.get(Fields.ID), s);
+            lexicalShare.put(s.doc.get(Fields.ID), s.score / bestLex);
+        }
+        Map<String, Double> fused = new HashMap<>();
+        cosine.forEach((id, cos) -> {
+            double discount = Math.min(1, Math.max(LEXICAL_FLOOR, (cos - COS_DISCOUNT) / (COS_FULL - COS_DISCOUNT)));
+            fused.put(id, lexicalShare.getOrDefault(id, 0.0) * discount + MEANING_WEIGHT * Math.max(0, cos - COS_BONUS));
+        });
+        List<Map.Entry<String, Double>> order = new ArrayList<>(fused.entrySet());
+        order.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        if (order.isEmpty() || order.get(0).getValue() <= 0) {
+            return List.of();
+        }
+        String top = order.get(0).getKey();
+        double topCos = cosine.get(top);
+        int inWords = matched.indexOf(top);
+        boolean byWords = lexicalAnswer && lexicalShare.containsKey(top) && topCos >= COS_GATE;
+        boolean agreed = inWords >= 0 && inWords < AGREE_DEPTH && topCos >= COS_AGREE;
+        if (!byWords && !agreed) {
+            return List.of();
+        }
+        double best = order.get(0).getValue();
+        List<Scored> out = new ArrayList<>();
+        for (var e : order) {
+            if (out.size() == MAX_ANSWERS || e.getValue() < best * 0.35) {
+                break;
+            }
+            Scored s = byId.get(e.getKey());
+            if (s == null) {
+                s = section(searcher, e.getKey());
+                if (s == null) {
+                    continue;
+                }
+            }
+            out.add(new Scored(s.hit, s.doc, e.getValue() * 10));
+        }
+        return out;
+    }
+
+    /** Best cosine per section among its passages nearest to the question. */
+    private Map<String, Double> nearestSections(IndexSearcher searcher, float[] vector) throws IOException {
+        Map<String, Double> best = new HashMap<>();
+        TopDocs hits = searcher.search(new KnnFloatVectorQuery(Fields.SECTION_VECTOR, vector, DENSE_CHUNKS), DENSE_CHUNKS);
+        var fields = searcher.storedFields();
+        for (ScoreDoc hit : hits.scoreDocs) {
+            String section = fields.document(hit.doc, Set.of(Fields.CHUNK_OF)).get(Fields.CHUNK_OF);
+            double cos = 2 * hit.score - 1; // Lucene scores cosine as (1 + cos) / 2
+            best.merge(section, cos, Math::max);
+        }
+        return best;
+    }
+
+    /** How close in meaning a section's nearest passage is to the question (0 when it has none). */
+    private static double sectionCosine(IndexSearcher searcher, String sectionId, float[] vector) {
+        try {
+            double best = 0;
+            TopDocs chunks = searcher.search(new TermQuery(new Term(Fields.CHUNK_OF, sectionId)), 64);
+            for (ScoreDoc chunk : chunks.scoreDocs) {
+                float[] v = StoredVectors.read(searcher, Fields.SECTION_VECTOR, chunk.doc);
+                if (v != null) {
+                    best = Math.max(best, VectorUtil.cosine(vector, v));
+                }
+            }
+            return best;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Scored section(IndexSearcher searcher, String id) throws IOException {
+        ScoreDoc[] hits = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1).scoreDocs;
+        return hits.length == 0 ? null : new Scored(hits[0], searcher.storedFields().document(hits[0].doc), 0);
+    }
+
     private String[] snippets(IndexSearcher searcher, Query query, List<Scored> kept) throws IOException {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.query())
                 .withFormatter(new DefaultPassageFormatter("", "", " … ", false))
@@ -239,7 +374,7 @@ public final class Asker {
                 .build();
         ScoreDoc[] docs = kept.stream().map(s -> s.hit).toArray(ScoreDoc[]::new);
         TopDocs topDocs = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-        String[] raw = highlighter.highlight(Fields.BODY, query, topDocs, 1);
+        String[] raw = query == null ? new String[docs.length] : highlighter.highlight(Fields.BODY, query, topDocs, 1);
         String[] out = new String[raw.length];
         for (int i = 0; i < raw.length; i++) {
             String s = raw[i] == null ? kept.get(i).doc.get(Fields.BODY) : raw[i];

@@ -47,13 +47,20 @@ public final class AskEvaluation {
     }
 
     public record Report(List<Outcome> outcomes, Map<String, KindScore> byKind) {
-        public String render() {
+        /** The scores per kind of question. */
+        public String table() {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format("%-10s %5s %7s %7s %9s%n", "kind", "n", "top-1", "top-3", "abstain"));
             for (KindScore k : byKind.values()) {
                 sb.append(String.format("%-10s %5d %6.0f%% %6.0f%% %8.0f%%%n", k.kind(), k.questions(),
                         100 * k.top1Rate(), 100 * k.top3Rate(), 100 * k.abstainRate()));
             }
+            return sb.toString();
+        }
+
+        /** The scores, then every question answered wrongly. */
+        public String render() {
+            StringBuilder sb = new StringBuilder(table());
             for (Outcome o : outcomes) {
                 boolean miss = o.question().offTopic() ? !o.answers().isEmpty() : o.rank() != 1;
                 if (miss) {

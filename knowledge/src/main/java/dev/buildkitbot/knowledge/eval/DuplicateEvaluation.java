@@ -18,7 +18,20 @@ import java.util.function.BiFunction;
  * original lands.
  */
 public final class DuplicateEvaluation {
-    public record Pair(String repo, int dup, String originalRepo, int original) {
+    /**
+     * A known duplicate: either an issue of the data ({@code repo}, {@code dup}) or a report written
+     * for the evaluation ({@code title}, {@code body}: a paraphrase no issue contains), and the
+     * original it duplicates.
+     */
+    public record Pair(String repo, int dup, String originalRepo, int original, String title, String body) {
+        public Pair(String repo, int dup, String originalRepo, int original) {
+            this(repo, dup, originalRepo, original, null, null);
+        }
+
+        public boolean written() {
+            return title != null;
+        }
+
         public String dupKey() {
             return repo + "#" + dup;
         }
@@ -53,27 +66,35 @@ public final class DuplicateEvaluation {
         for (String line : Files.readAllLines(file)) {
             if (!line.isBlank()) {
                 JsonNode n = mapper.readTree(line);
-                pairs.add(new Pair(n.path("repo").asText(), n.path("dup").asInt(),
-                        n.path("original_repo").asText(n.path("repo").asText()), n.path("original").asInt()));
+                if (n.has("title")) {
+                    pairs.add(new Pair("", 0, n.path("original_repo").asText(), n.path("original").asInt(),
+                            n.path("title").asText(), n.path("body").asText("")));
+                } else {
+                    pairs.add(new Pair(n.path("repo").asText(), n.path("dup").asInt(),
+                            n.path("original_repo").asText(n.path("repo").asText()), n.path("original").asInt()));
+                }
             }
         }
         return pairs;
     }
 
     /**
-     * @param ranker given the later report and the key to exclude, returns ranked issue keys (top 10)
+     * @param ranker given the later report and the key to exclude (null for a written report),
+     *               returns ranked issue keys (top 10)
      */
     public static Result run(String name, List<Pair> pairs, Map<String, IssueRecord> issues,
                              BiFunction<IssueRecord, String, List<String>> ranker) {
         List<Integer> ranks = new ArrayList<>();
         int skipped = 0;
         for (Pair pair : pairs) {
-            IssueRecord dup = issues.get(pair.dupKey());
+            IssueRecord dup = pair.written()
+                    ? new IssueRecord("", 0, pair.title(), pair.body(), "open", null, List.of(), null, null, null, null, 0, "", false)
+                    : issues.get(pair.dupKey());
             if (dup == null || !issues.containsKey(pair.originalKey())) {
                 skipped++;
                 continue;
             }
-            List<String> ranked = ranker.apply(dup, pair.dupKey());
+            List<String> ranked = ranker.apply(dup, pair.written() ? null : pair.dupKey());
             int rank = ranked.indexOf(pair.originalKey()) + 1;
             ranks.add(rank);
         }

@@ -27,6 +27,15 @@ public final class Fields {
     /** Error signatures (normalised error lines, panic frames), searched as phrases with weight. */
     public static final String SIGNATURE = "sig";
     public static final String RECORD = "record";
+    // Meaning: vectors of the embedding model, one graph for guide/docs chunks and one for issues.
+    /** A window of a guide/docs section ({@code type:chunk}): its vector and the section it belongs to. */
+    public static final String CHUNK_OF = "chunkof";
+    public static final String SECTION_VECTOR = "svec";
+    public static final String ISSUE_VECTOR = "ivec";
+    /** {@link dev.buildkitbot.knowledge.embed.TextKey} of the text a document's vector is (or would be) made from. */
+    public static final String VECTOR_KEY = "vkey";
+    /** The model an issue's vector was made with; absent while the issue waits for its vector. */
+    public static final String VECTOR_MODEL = "vmodel";
 
     private Fields() {
     }

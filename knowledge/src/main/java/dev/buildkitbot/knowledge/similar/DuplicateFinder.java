@@ -1,6 +1,12 @@
 package dev.buildkitbot.knowledge.similar;
 
 import java.util.Optional;
+import dev.buildkitbot.knowledge.SearchMode;
+import dev.buildkitbot.knowledge.embed.Embedder;
+import dev.buildkitbot.knowledge.embed.EmbedderHandle;
+import dev.buildkitbot.knowledge.embed.EmbeddingTexts;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.TopDocs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
@@ -52,7 +58,10 @@ public final class DuplicateFinder {
     private static final int RERANK_DEPTH = 30;
     private static final double TITLE_COVER_WEIGHT = 1.0;
 
-    public record Options(int limit, boolean includePullRequests, Set<String> excludeKeys) {
+    /**
+     * @param mode {@link SearchMode#HYBRID} adds the issues nearest in meaning (those that have a vector yet)
+     */
+    public record Options(int limit, boolean includePullRequests, Set<String> excludeKeys, SearchMode mode) {
         public Options {
             excludeKeys = Set.copyOf(excludeKeys);
             if (limit < 1) {
@@ -60,18 +69,28 @@ public final class DuplicateFinder {
             }
         }
 
+        public Options(int limit, boolean includePullRequests, Set<String> excludeKeys) {
+            this(limit, includePullRequests, excludeKeys, SearchMode.HYBRID);
+        }
+
         public static Options top(int limit) {
             return new Options(limit, false, Set.of());
+        }
+
+        public Options with(SearchMode searchMode) {
+            return new Options(limit, includePullRequests, excludeKeys, searchMode);
         }
     }
 
     private final KnowledgeIndex index;
     private final BuildkitAnalyzers analyzers;
+    private final EmbedderHandle embedder;
     private final Cache<String, List<IssueMatch>> cache;
 
-    public DuplicateFinder(KnowledgeIndex index, BuildkitAnalyzers analyzers) {
+    public DuplicateFinder(KnowledgeIndex index, BuildkitAnalyzers analyzers, EmbedderHandle embedder) {
         this.index = index;
         this.analyzers = analyzers;
+        this.embedder = embedder;
         this.cache = Caffeine.newBuilder().maximumSize(2_000).build();
         index.onRefresh(cache::invalidateAll);
     }
@@ -86,11 +105,15 @@ public final class DuplicateFinder {
         if (raw.isBlank()) {
             return List.of();
         }
-        String key = options + "\n" + (raw.length() > MAX_TEXT_CHARS ? raw.substring(0, MAX_TEXT_CHARS) : raw);
-        return cache.get(key, k -> index.withSearcher(searcher -> search(searcher, raw, options)));
+        Optional<Embedder> model = options.mode() == SearchMode.HYBRID ? embedder.await() : Optional.empty();
+        String key = options + (model.isPresent() ? "h" : "l") + "\n" + (raw.length() > MAX_TEXT_CHARS ? raw.substring(0, MAX_TEXT_CHARS) : raw);
+        return cache.get(key, k -> {
+            float[] vector = model.map(m -> m.embed(EmbeddingTexts.description(raw))).orElse(null);
+            return index.withSearcher(searcher -> search(searcher, raw, options, vector));
+        });
     }
 
-    private List<IssueMatch> search(IndexSearcher searcher, String raw, Options options) throws IOException {
+    private List<IssueMatch> search(IndexSearcher searcher, String raw, Options options, float[] vector) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         String clean = NoiseStripper.strip(raw.length() > MAX_TEXT_CHARS * 4 ? raw.substring(0, MAX_TEXT_CHARS * 4) : raw);
         if (clean.length() > MAX_TEXT_CHARS) {
@@ -98,28 +121,100 @@ public final class DuplicateFinder {
         }
         List<String> signatures = ErrorSignatures.extract(raw.length() > 200_000 ? raw.substring(0, 200_000) : raw);
         KeyTerms keyTerms = keyTerms(searcher, clean, options.excludeKeys());
-        if (keyTerms.weights.isEmpty() && signatures.isEmpty()) {
+        if (keyTerms.weights.isEmpty() && signatures.isEmpty() && vector == null) {
             return List.of();
         }
         Query query = buildQuery(keyTerms, titleLine(clean), signatures, options);
-        ScoreDoc[] hits = searcher.search(query, Math.max(RERANK_DEPTH, options.limit())).scoreDocs;
-        if (hits.length == 0) {
-            return List.of();
-        }
-        double top = hits[0].score;
-        List<Ranked> ranked = new ArrayList<>();
+        ScoreDoc[] hits = keyTerms.weights.isEmpty() && signatures.isEmpty() ? new ScoreDoc[0]
+                : searcher.search(query, Math.max(RERANK_DEPTH, options.limit())).scoreDocs;
         TermVectors vectors = reader.termVectors();
         var fields = searcher.storedFields();
         Map<String, Integer> titleDf = new HashMap<>();
+        List<Ranked> ranked = new ArrayList<>();
+        double top = hits.length == 0 ? 1 : hits[0].score;
         for (ScoreDoc hit : hits) {
             Document doc = fields.document(hit.doc);
-            Candidate candidate = toMatch(reader, vectors, titleDf, hit, doc, keyTerms, signatures);
+            Candidate candidate = toMatch(reader, vectors, titleDf, hit, doc, keyTerms, signatures, -1);
             // How much of the candidate's own title the description says: what title-matching bots
             // see, added to the index score so either signal can lift a candidate.
-            ranked.add(new Ranked(candidate.match(), hit.score / top + TITLE_COVER_WEIGHT * candidate.titleCover()));
+            ranked.add(new Ranked(candidate, hit.doc, hit.score / top + TITLE_COVER_WEIGHT * candidate.titleCover()));
         }
         ranked.sort(java.util.Comparator.comparingDouble(Ranked::rank).reversed());
-        return ranked.stream().limit(options.limit()).map(Ranked::match).toList();
+        if (vector != null) {
+            ranked = fuse(searcher, ranked, vector, options, keyTerms, signatures, titleDf);
+        }
+        return ranked.stream().limit(options.limit()).map(r -> r.candidate().match()).toList();
+    }
+
+    /**
+     * Reciprocal rank fusion: 1/(k + rank) from each list. A small k lets the first few of either
+     * list through (a paraphrase that only the meaning search finds); set on the dev pairs
+     * (eval-duplicates; BENCHMARKS.md), where k = 1–5 kept the lexical first match first more often than k = 10–60.
+     */
+    static final double RRF_K = 3;
+    static final int DENSE_DEPTH = 20;
+    /**
+     * Nearest neighbours always exist; below this cosine they are not "similar" at all (gibberish and
+     * unrelated text land around 0.2–0.4; the lowest true original of the dev pairs was 0.57).
+     */
+    static final double DENSE_MIN_COS = 0.45;
+
+    /**
+     * Fuses the lexical ranking with the issues nearest in meaning (reciprocal rank fusion). A
+     * shared specific error signature stays decisive: such candidates come first.
+     */
+    private List<Ranked> fuse(IndexSearcher searcher, List<Ranked> lexical, float[] vector, Options options, KeyTerms keyTerms,
+                              List<String> signatures, Map<String, Integer> titleDf) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        Query filter = filter(options);
+        TopDocs near = searcher.search(new KnnFloatVectorQuery(Fields.ISSUE_VECTOR, vector, DENSE_DEPTH, filter), DENSE_DEPTH);
+        Map<Integer, Double> fused = new HashMap<>();
+        Map<Integer, Candidate> candidates = new HashMap<>();
+        for (int i = 0; i < lexical.size(); i++) {
+            fused.merge(lexical.get(i).doc(), 1.0 / (RRF_K + i + 1), Double::sum);
+            candidates.put(lexical.get(i).doc(), lexical.get(i).candidate());
+        }
+        Map<Integer, Double> cosines = new HashMap<>();
+        for (int i = 0; i < near.scoreDocs.length; i++) {
+            ScoreDoc hit = near.scoreDocs[i];
+            double cos = 2 * hit.score - 1; // Lucene scores cosine as (1 + cos) / 2
+            if (cos < DENSE_MIN_COS) {
+                break;
+            }
+            cosines.put(hit.doc, cos);
+            fused.merge(hit.doc, 1.0 / (RRF_K + i + 1), Double::sum);
+        }
+        List<Ranked> out = new ArrayList<>();
+        TermVectors termVectors = reader.termVectors();
+        var fields = searcher.storedFields();
+        for (var e : fused.entrySet()) {
+            int doc = e.getKey();
+            double cos = cosines.getOrDefault(doc, -1.0);
+            Candidate c = candidates.get(doc);
+            if (c == null) {
+                c = toMatch(reader, termVectors, titleDf, new ScoreDoc(doc, 0), fields.document(doc), keyTerms, signatures, cos);
+            } else if (cos > -1) {
+                c = c.withMeaning(cos);
+            }
+            out.add(new Ranked(c, doc, e.getValue() + (c.sharedSignature() ? 1 : 0)));
+        }
+        out.sort(java.util.Comparator.comparingDouble(Ranked::rank).reversed());
+        return out;
+    }
+
+    /** What every candidate must be: an issue (a pull request only when asked), not an excluded one. */
+    private static Query filter(Options options) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, "issue")), BooleanClause.Occur.FILTER);
+        if (!options.includePullRequests()) {
+            query.add(new TermQuery(new Term(Fields.PULL_REQUEST, "false")), BooleanClause.Occur.FILTER);
+        }
+        for (String key : options.excludeKeys()) {
+            int hash = key.lastIndexOf('#');
+            query.add(new TermQuery(new Term(Fields.ID, IssueDocuments.id(key.substring(0, hash),
+                    Integer.parseInt(key.substring(hash + 1))))), BooleanClause.Occur.MUST_NOT);
+        }
+        return query.build();
     }
 
     /** A report's first line, when short enough to be its title; else null. */
@@ -150,18 +245,10 @@ public final class DuplicateFinder {
                 should.add(new BoostQuery(q, SIGNATURE_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
+        return new BooleanQuery.Builder()
                 .add(should.build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(Fields.TYPE, "issue")), BooleanClause.Occur.FILTER);
-        if (!options.includePullRequests()) {
-            query.add(new TermQuery(new Term(Fields.PULL_REQUEST, "false")), BooleanClause.Occur.FILTER);
-        }
-        for (String key : options.excludeKeys()) {
-            int hash = key.lastIndexOf('#');
-            query.add(new TermQuery(new Term(Fields.ID, IssueDocuments.id(key.substring(0, hash),
-                    Integer.parseInt(key.substring(hash + 1))))), BooleanClause.Occur.MUST_NOT);
-        }
-        return query.build();
+                .add(filter(options), BooleanClause.Occur.FILTER)
+                .build();
     }
 
     /**
@@ -247,14 +334,44 @@ public final class DuplicateFinder {
         return terms;
     }
 
-    private record Candidate(IssueMatch match, double titleCover) {
+    /**
+     * @param lexicalConfidence what the shared words and title say, before meaning is counted
+     * @param lexicalWhy        the shared error or words ("" when none)
+     */
+    private record Candidate(IssueMatch match, double titleCover, double lexicalConfidence, String lexicalWhy, boolean sharedSignature) {
+        /** The same candidate, now also known to be {@code cos} close in meaning. */
+        Candidate withMeaning(double cos) {
+            double meaning = meaningConfidence(cos);
+            double confidence = Math.max(lexicalConfidence, meaning);
+            String why = sharedSignature ? lexicalWhy
+                    : meaning > lexicalConfidence || lexicalWhy.isBlank() ? "similar meaning" + (lexicalWhy.isBlank() ? "" : "; " + lexicalWhy)
+                    : lexicalWhy + "; similar meaning";
+            IssueMatch m = match;
+            return new Candidate(new IssueMatch(m.repo(), m.number(), m.title(), m.state(), m.url(), m.score(),
+                    Math.round(Math.min(1, confidence) * 1000) / 1000.0, why, m.labels(), m.pullRequest()),
+                    titleCover, lexicalConfidence, lexicalWhy, sharedSignature);
+        }
     }
 
-    private record Ranked(IssueMatch match, double rank) {
+    /**
+     * Cosine mapped onto the confidence scale. On the dev pairs the true original's cosine ranged
+     * 0.57–0.95 and the best wrong candidate's 0.54–0.90: meaning alone is a reason to show an issue
+     * in a list, never to post a hint on its own, so it tops out at {@link #MEANING_CAP}, under the
+     * channel hint threshold (0.65). Shared words or a shared error are needed above that.
+     */
+    static final double MEANING_FROM = 0.6;
+    static final double MEANING_TO = 0.9;
+    static final double MEANING_CAP = 0.6;
+
+    static double meaningConfidence(double cos) {
+        return MEANING_CAP * Math.max(0, Math.min(1, (cos - MEANING_FROM) / (MEANING_TO - MEANING_FROM)));
+    }
+
+    private record Ranked(Candidate candidate, int doc, double rank) {
     }
 
     private Candidate toMatch(IndexReader reader, TermVectors vectors, Map<String, Integer> titleDf, ScoreDoc hit, Document doc,
-                              KeyTerms keyTerms, List<String> signatures) throws IOException {
+                              KeyTerms keyTerms, List<String> signatures, double cos) throws IOException {
         String title = doc.get(Fields.ISSUE_TITLE);
         Set<String> titleTerms = analyzers.terms(Fields.ISSUE_TITLE, title);
         Terms body = vectors.get(hit.doc, Fields.ISSUE_BODY);
@@ -285,12 +402,14 @@ public final class DuplicateFinder {
             confidence = Math.max(confidence, 0.9);
         }
         String why = sharedSignature != null ? "same error: " + sharedSignature
-                : shared.isEmpty() ? "" : "shared terms: " + String.join(", ",
+                : shared.isEmpty() ? "" : "same words: " + String.join(", ",
                 shared.stream().limit(6).map(t -> keyTerms.surface.getOrDefault(t, t)).toList());
-        return new Candidate(new IssueMatch(doc.get(Fields.REPO), doc.getField(Fields.NUMBER).numericValue().intValue(), title,
+        Candidate candidate = new Candidate(new IssueMatch(doc.get(Fields.REPO), doc.getField(Fields.NUMBER).numericValue().intValue(), title,
                 doc.get(Fields.STATE), doc.get(Fields.URL), Math.round(hit.score * 1000) / 1000.0,
                 Math.round(Math.min(1, confidence) * 1000) / 1000.0, why,
-                Arrays.asList(doc.getValues(Fields.LABELS)), Boolean.parseBoolean(doc.get(Fields.PULL_REQUEST))), titleCover);
+                Arrays.asList(doc.getValues(Fields.LABELS)), Boolean.parseBoolean(doc.get(Fields.PULL_REQUEST))),
+                titleCover, confidence, why, sharedSignature != null);
+        return cos > -1 ? candidate.withMeaning(cos) : candidate;
     }
 
     /** IDF-weighted share of the candidate's title words that the description also uses. */

@@ -3,6 +3,8 @@ package dev.buildkitbot.knowledge.source;
 import dev.buildkitbot.knowledge.index.Fields;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -30,6 +32,17 @@ public final class SectionDocuments {
         for (String command : s.commands()) {
             doc.add(new StoredField(Fields.COMMAND, command));
         }
+        return doc;
+    }
+
+    /** A window of a section with its vector: what meaning search finds, pointing back to the section. */
+    public static Document chunkDocument(Section s, int chunk, String key, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, "chunk:" + s.id() + "#" + chunk, Field.Store.NO));
+        doc.add(new StringField(Fields.TYPE, "chunk", Field.Store.NO));
+        doc.add(new StringField(Fields.CHUNK_OF, s.id(), Field.Store.YES));
+        doc.add(new StringField(Fields.VECTOR_KEY, key, Field.Store.NO));
+        doc.add(new KnnFloatVectorField(Fields.SECTION_VECTOR, vector, VectorSimilarityFunction.COSINE));
         return doc;
     }
 

@@ -45,6 +45,11 @@ public final class SyncedDocs {
         this.repos = repos;
     }
 
+    /** Nothing refreshed: the shipped knowledge as it is. */
+    public static SyncedDocs none() {
+        return new SyncedDocs(Path.of("."), new TreeMap<>());
+    }
+
     public static SyncedDocs load(Path dir) {
         Path manifest = dir.resolve("manifest.json");
         if (!Files.exists(manifest)) {

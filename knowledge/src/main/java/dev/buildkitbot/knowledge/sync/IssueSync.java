@@ -79,6 +79,7 @@ public final class IssueSync {
             }
             GitHubClient.Page page = fetch(repo, next, pages == 0 ? cursor.etag() : null);
             if (page.notModified()) {
+                knowledge.snapshot().knownUpTo(repo, clock.instant());
                 return new Result(repo, 0, 0, 0, true);
             }
             if (pages == 0) {
@@ -100,6 +101,10 @@ public final class IssueSync {
             next = page.next().orElse(null);
             // The cursor moves with each committed page; the ETag only once the whole answer is in.
             state.update(repo, new SyncState.Cursor(since, next == null ? firstEtag : null));
+        }
+        if (next == null) {
+            // Everything GitHub had for this repository is in: its issues are as of now.
+            knowledge.snapshot().knownUpTo(repo, clock.instant());
         }
         return new Result(repo, pages, issues, prs, false);
     }

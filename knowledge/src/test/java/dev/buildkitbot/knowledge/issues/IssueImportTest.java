@@ -24,7 +24,7 @@ class IssueImportTest {
 
     @Test
     void repeatedImportsUpdateInPlaceAndSurviveAnIndexRebuild() throws Exception {
-        try (Knowledge k = Knowledge.open(data)) {
+        try (Knowledge k = Knowledge.open(data, Knowledge.Options.defaults().withoutShippedIssues())) {
             k.upsertIssues(List.of(issue("moby/buildkit", 10, "cache export to quay fails with 401", "", "open", false)));
             k.upsertIssues(List.of(issue("moby/buildkit", 10, "cache export to quay fails with 401 Unauthorized", "", "closed", false),
                     issue("docker/buildx", 10, "kubernetes driver permissions anonymous user", "", "open", false)));
@@ -49,7 +49,7 @@ class IssueImportTest {
         try (var files = Files.walk(data.resolve("index"))) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        try (Knowledge k = Knowledge.open(data)) {
+        try (Knowledge k = Knowledge.open(data, Knowledge.Options.defaults().withoutShippedIssues())) {
             assertThat(k.similar("kubernetes driver anonymous permissions", DuplicateFinder.Options.top(5)))
                     .extracting(IssueMatch::reference).contains("docker/buildx#10");
         }

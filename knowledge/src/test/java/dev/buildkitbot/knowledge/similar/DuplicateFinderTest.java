@@ -1,6 +1,7 @@
 package dev.buildkitbot.knowledge.similar;
 
 import dev.buildkitbot.knowledge.Knowledge;
+import dev.buildkitbot.knowledge.SearchMode;
 import dev.buildkitbot.knowledge.issues.IssueRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class DuplicateFinderTest {
 
     @BeforeAll
     static void open() {
-        knowledge = Knowledge.open(data);
+        knowledge = Knowledge.open(data, Knowledge.Options.defaults().withoutShippedIssues());
         knowledge.upsertIssues(List.of(
                 issue(1, "buildkitd panics on cache export",
                         "panic: runtime error: invalid memory address or nil pointer dereference\n"
@@ -35,7 +36,10 @@ class DuplicateFinderTest {
                 issue(3, "COPY fails with failed to compute cache key",
                         "#12 0.345 ERROR: failed to compute cache key: \"/app/go.sum\" not found: not found\n", false),
                 issue(4, "build hangs forever on RUN step", "nothing happens, the build is stuck", false),
-                issue(5, "Support for Windows containers", "When will windows be supported?", false)));
+                issue(5, "Support for Windows containers", "When will windows be supported?", false),
+                issue(6, "Proposal: entitlements", "Builds could request extra capabilities such as an insecure sandbox "
+                        + "or host network access; the daemon grants them only when its configuration allows them.", false)));
+        knowledge.embedMissingIssueVectors(64, (done, total) -> { });
     }
 
     @AfterAll
@@ -84,10 +88,26 @@ class DuplicateFinderTest {
         IssueMatch good = knowledge.similar("build hangs forever on a RUN step", DuplicateFinder.Options.top(1)).get(0);
         assertThat(good.number()).isEqualTo(4);
         assertThat(good.confidence()).isGreaterThan(0.6);
-        assertThat(good.why()).startsWith("shared terms: ");
+        assertThat(good.why()).startsWith("same words: ");
 
         List<IssueMatch> weak = knowledge.similar("windows registry mirror with rootless podman", DuplicateFinder.Options.top(1));
         assertThat(weak).allSatisfy(m -> assertThat(m.confidence()).isLessThan(0.5));
+    }
+
+    @Test
+    void aParaphraseWithoutSharedWordsIsFoundByMeaningAndSaysSo() {
+        // Not one word in common with #6 (after stemming): only meaning can connect them.
+        String report = "Privileged operations?\nCan a Dockerfile get elevated permissions, for instance to use "
+                + "the machine's own interfaces or relax isolation?";
+
+        List<IssueMatch> hybrid = knowledge.similar(report, DuplicateFinder.Options.top(3));
+        List<IssueMatch> lexical = knowledge.similar(report, DuplicateFinder.Options.top(3).with(SearchMode.LEXICAL));
+
+        assertThat(hybrid.get(0).number()).isEqualTo(6);
+        assertThat(hybrid.get(0).why()).contains("similar meaning");
+        // Meaning alone never reaches the channel hint threshold.
+        assertThat(hybrid.get(0).confidence()).isLessThan(0.65);
+        assertThat(lexical).extracting(IssueMatch::number).doesNotContain(6);
     }
 
     @Test

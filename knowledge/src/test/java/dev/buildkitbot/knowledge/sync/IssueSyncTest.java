@@ -31,7 +31,7 @@ class IssueSyncTest {
     @BeforeEach
     void start() throws Exception {
         github = new FakeGitHub();
-        knowledge = Knowledge.open(data);
+        knowledge = Knowledge.open(data, Knowledge.Options.defaults().withoutShippedIssues());
     }
 
     @AfterEach

@@ -1,5 +1,10 @@
 package dev.buildkitbot.bot.report.capture;
 
+import dev.buildkitbot.bot.report.facts.SetupFacts;
+import dev.buildkitbot.bot.report.facts.SetupParser;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -67,14 +72,27 @@ public final class Validators {
     }
 
     static Verdict versions(String text) {
-        VersionInfo info = VersionInfo.parse(text);
-        if (info.isEmpty()) {
+        SetupFacts facts = SetupParser.parse(text);
+        List<String> found = new ArrayList<>();
+        add(found, "BuildKit", facts.buildkitVersion());
+        add(found, "Buildx", facts.buildxVersion());
+        add(found, "buildctl", facts.buildctlVersion());
+        add(found, "Docker Engine", facts.dockerVersion());
+        if (found.isEmpty()) {
             ContentSniffer.Kind kind = ContentSniffer.sniff(text);
             return Verdict.reject((kind == ContentSniffer.Kind.OTHER ? "I found no version in that."
                     : "This looks like " + kind.label + ", not version output.")
                     + " Paste the output of the commands above.");
         }
-        return Verdict.ok("Versions found: " + info.describe() + ".");
+        add(found, "driver", facts.driver());
+        add(found, "builder", facts.builder());
+        return Verdict.ok("Found: " + String.join(", ", found) + ".");
+    }
+
+    private static void add(List<String> found, String what, String value) {
+        if (value != null) {
+            found.add(what + " " + value);
+        }
     }
 
     static Verdict goroutineDump(String text) {

@@ -1,6 +1,6 @@
 package dev.buildkitbot.bot.report.draft;
 
-import dev.buildkitbot.bot.report.capture.VersionInfo;
+import dev.buildkitbot.bot.report.facts.SetupFacts;
 import dev.buildkitbot.bot.report.engine.Capture;
 import dev.buildkitbot.bot.report.engine.Reply;
 import dev.buildkitbot.bot.report.engine.Session;
@@ -26,7 +26,7 @@ public final class IssueDraftBuilder {
     /** Captures longer than this go as files, whatever the room left. */
     static final int MAX_INLINE = 1_500;
     private static final int MAX_TITLE = 120;
-    private static final Set<String> OWN_SECTIONS = Set.of("summary", "expected", "reproducer", "versions");
+    private static final Set<String> OWN_SECTIONS = Set.of("summary", "expected", "reproducer", "versions", "try-latest");
 
     private final Walkthroughs flows;
     private final IssueTemplates templates;
@@ -88,13 +88,22 @@ public final class IssueDraftBuilder {
             line = line.substring(0, MAX_TITLE - 1).stripTrailing() + "…";
         }
         if ("regression".equals(session.kind())) {
-            Capture versions = session.captures().get("versions");
-            String version = versions == null ? null : VersionInfo.parse(versions.text()).headline().orElse(null);
+            String version = headline(session.facts());
             if (version != null && !line.startsWith("[")) {
                 line = "[" + version + "] " + line;
             }
         }
         return line;
+    }
+
+    /** The version a regression title names: BuildKit's, else Buildx's, else Docker's. */
+    private static String headline(SetupFacts facts) {
+        for (String v : new String[]{facts.buildkitVersion(), facts.buildxVersion(), facts.buildctlVersion(), facts.dockerVersion()}) {
+            if (v != null) {
+                return v.startsWith("v") ? v : "v" + v;
+            }
+        }
+        return null;
     }
 
     private String body(Session session, Map<String, Capture> inline, List<Reply.File> files, List<String> related) {
@@ -107,7 +116,18 @@ public final class IssueDraftBuilder {
             b.append(expected.text().strip()).append("\n\n");
         }
         section(b, inline, files, "reproducer", "### Reproduction");
-        section(b, inline, files, "versions", "### Version information");
+        boolean versions = inline.containsKey("versions") || files.stream().anyMatch(f -> f.name().equals(fileName("versions")));
+        List<String> environment = environment(session);
+        if (versions || !environment.isEmpty()) {
+            b.append("### Version information\n\n");
+            environment.forEach(l -> b.append("- ").append(l).append('\n'));
+            if (!environment.isEmpty()) {
+                b.append('\n');
+            }
+            if (versions) {
+                appendCapture(b, inline.get("versions"), "versions");
+            }
+        }
         List<String> others = session.steps().stream().filter(s -> !OWN_SECTIONS.contains(s))
                 .filter(s -> inline.containsKey(s) || files.stream().anyMatch(f -> f.name().equals(fileName(s)))).toList();
         if (!others.isEmpty()) {
@@ -126,6 +146,21 @@ public final class IssueDraftBuilder {
         }
         b.append("<sub>Drafted with buildkit-bot, following the BuildKit issue reporting guide.</sub>\n");
         return b.toString();
+    }
+
+    /**
+     * The environment in the bug form's words: how BuildKit runs, versions, driver, rootless,
+     * platform — what the pasted output said, so maintainers need not dig it out — and whether the
+     * latest release was tried.
+     */
+    private List<String> environment(Session session) {
+        Capture tried = session.captures().get("try-latest");
+        String runtime = session.runtime() == null ? null : flows.runtime(session.runtime()).map(Walkthroughs.Runtime::label).orElse(null);
+        List<String> lines = session.facts().isEmpty() ? new ArrayList<>() : new ArrayList<>(session.facts().describe(runtime));
+        if (tried != null) {
+            lines.add("Latest release: " + tried.text().strip());
+        }
+        return lines;
     }
 
     private void section(StringBuilder b, Map<String, Capture> inline, List<Reply.File> files, String step, String heading) {

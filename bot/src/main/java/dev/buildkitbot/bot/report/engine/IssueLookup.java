@@ -9,4 +9,9 @@ public interface IssueLookup {
     }
 
     List<Found> find(String description);
+
+    /** How fresh the issues searched are ("moby/buildkit as of 2026-09-21"), or "" when unknown. */
+    default String freshness() {
+        return "";
+    }
 }

@@ -11,6 +11,6 @@ public record Outcome(Session session, List<Reply> replies) {
     /** Whether the next input is a capture (a paste that may span many lines), for adapters that care. */
     public boolean awaitingCapture(dev.buildkitbot.bot.report.flow.Walkthroughs flows) {
         String step = session.currentStep();
-        return step != null && flows.step(step).capture();
+        return step != null && session.pendingFact() == null && flows.step(step).capture();
     }
 }

@@ -5,6 +5,11 @@ import dev.buildkitbot.bot.report.capture.Validators;
 import dev.buildkitbot.bot.report.capture.Verdict;
 import dev.buildkitbot.bot.report.draft.Draft;
 import dev.buildkitbot.bot.report.draft.IssueDraftBuilder;
+import dev.buildkitbot.bot.report.facts.CommandRenderer;
+import dev.buildkitbot.bot.report.facts.FactValues;
+import dev.buildkitbot.bot.report.facts.ReleaseVersion;
+import dev.buildkitbot.bot.report.facts.SetupFacts;
+import dev.buildkitbot.bot.report.facts.SetupParser;
 import dev.buildkitbot.bot.report.flow.Walkthroughs;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The report walkthrough: {@code (session, input) → (session, replies)}, with no Slack, terminal or
@@ -27,14 +34,31 @@ public final class ReportEngine {
     public static final String NONE_OF_THESE = "none";
     private static final String ISSUE_CHOICE = "issue:";
 
+    /** The step a reporter on an older BuildKit gets after their versions: try the latest release first. */
+    static final String TRY_LATEST = "try-latest";
+    static final String BUILDKIT_REPO = "moby/buildkit";
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    /** The newest release of a repository ({@code moby/buildkit → v0.33.0}), when known. */
+    @FunctionalInterface
+    public interface LatestRelease {
+        Optional<String> of(String repo);
+    }
+
     private final Walkthroughs flows;
     private final IssueLookup issues;
     private final IssueDraftBuilder drafts;
+    private final LatestRelease latest;
 
     public ReportEngine(Walkthroughs flows, IssueLookup issues, IssueDraftBuilder drafts) {
+        this(flows, issues, drafts, repo -> Optional.empty());
+    }
+
+    public ReportEngine(Walkthroughs flows, IssueLookup issues, IssueDraftBuilder drafts, LatestRelease latest) {
         this.flows = flows;
         this.issues = issues;
         this.drafts = drafts;
+        this.latest = latest;
     }
 
     public Walkthroughs flows() {
@@ -65,7 +89,7 @@ public final class ReportEngine {
             case RUNTIME -> replies.add(runtimeChoices());
             case STEP -> {
                 replies.add(new Reply.Text("Picking up where we left off."));
-                replies.addAll(prompt(session));
+                return prompt(session, replies, session.updated());
             }
             case DUPLICATES -> replies.add(duplicateChoices(session.matches()));
             case DONE, CANCELLED -> replies.add(new Reply.Text("This report is finished. `/buildkit-report new` starts another."));
@@ -119,10 +143,50 @@ public final class ReportEngine {
             if ("back".equals(id) && session.requestedBy() == null) {
                 return new Outcome(session.with(Session.Phase.KIND, now), List.of(kindChoices()));
             }
-            return new Outcome(session, List.of(new Reply.Text("How do you run BuildKit? Pick one:"), runtimeChoices()));
+            // `docker buildx inspect` (or buildctl's version) answers this question too.
+            SetupFacts facts = input instanceof Input.Text t ? SetupParser.parse(Redactor.redact(t.text()).text()) : SetupFacts.NONE;
+            String runtime = runtimeOf(facts.driver());
+            if (runtime != null) {
+                Session next = session.withFacts(facts, now).withRuntime(runtime, now).atStep(0, now);
+                List<Reply> replies = new ArrayList<>();
+                replies.add(new Reply.Text("From that output: " + flows.runtime(runtime).orElseThrow().label() + summary(facts) + "."));
+                return prompt(next, replies, now);
+            }
+            return new Outcome(session, List.of(new Reply.Text("How do you run BuildKit? Pick one (or paste the output of `docker buildx inspect`):"), runtimeChoices()));
         }
         Session next = session.withRuntime(id, now).atStep(0, now);
-        return new Outcome(next, prompt(next));
+        return prompt(next, new ArrayList<>(), now);
+    }
+
+    /** The walkthrough's way of running BuildKit for a buildx driver (or a standalone daemon). */
+    static String runtimeOf(String driver) {
+        if (driver == null) {
+            return null;
+        }
+        return switch (driver) {
+            case "docker" -> "docker";
+            case "docker-container" -> "buildx-container";
+            case "kubernetes", "remote" -> "buildx-remote";
+            case "buildkitd" -> "buildkitd";
+            default -> null;
+        };
+    }
+
+    private static String summary(SetupFacts facts) {
+        StringBuilder sb = new StringBuilder();
+        if (facts.builder() != null) {
+            sb.append(", builder ").append(facts.builder());
+        }
+        if (facts.buildkitVersion() != null) {
+            sb.append(", BuildKit ").append(facts.buildkitVersion());
+        }
+        if (facts.debugAddress() != null) {
+            sb.append(", debug endpoint ").append(facts.debugAddress());
+        }
+        if (Boolean.TRUE.equals(facts.debug())) {
+            sb.append(", --debug on");
+        }
+        return sb.toString();
     }
 
     private Outcome onStep(Session session, Input input, Instant now) {
@@ -133,7 +197,13 @@ public final class ReportEngine {
                 return new Outcome(session.with(Session.Phase.RUNTIME, now), List.of(runtimeChoices()));
             }
             Session prev = session.atStep(session.stepIndex() - 1, now);
-            return new Outcome(prev, prompt(prev));
+            return prompt(prev, new ArrayList<>(), now);
+        }
+        if (session.pendingFact() != null && input instanceof Input.Text answer && !"skip".equals(word)) {
+            return onFact(session, answer.text(), now);
+        }
+        if (step.choice()) {
+            return onChoiceStep(session, step, word, now);
         }
         if ("skip".equals(word)) {
             if (!step.optional()) {
@@ -156,7 +226,7 @@ public final class ReportEngine {
                 return new Outcome(session, List.of(new Reply.Text("That is over 20 MB; send the relevant part, or compress nothing and split it.")));
             }
         } else {
-            return new Outcome(session, prompt(session));
+            return prompt(session, new ArrayList<>(), now);
         }
         Redactor.Result redacted = Redactor.redact(text);
         Verdict verdict = Validators.validate(step.validator(), redacted.text());
@@ -170,15 +240,80 @@ public final class ReportEngine {
         }
         replies.add(new Reply.Text(verdict.message()));
         Capture capture = new Capture(redacted.text(), fileName, verdict.status() == Verdict.Status.WARN ? verdict.message() : null, redacted.counts());
-        return advance(session.withCapture(step.id(), capture, now), replies, now);
+        Session next = learn(session.withCapture(step.id(), capture, now), SetupParser.parse(redacted.text()), replies, now);
+        return advance(next, replies, now);
+    }
+
+    /**
+     * What a capture tells about the setup shapes the steps after it: the driver decides which
+     * commands apply, and a BuildKit older than the latest release gets the guide's "try the
+     * latest first" step.
+     */
+    private Session learn(Session session, SetupFacts found, List<Reply> replies, Instant now) {
+        if (found.isEmpty()) {
+            return session;
+        }
+        Session next = session.withFacts(found, now);
+        String runtime = runtimeOf(found.driver());
+        if (runtime != null && !runtime.equals(next.runtime())) {
+            next = next.withRuntime(runtime, now);
+            replies.add(new Reply.Text(switch (runtime) {
+                case "docker" -> "Your builder uses the docker driver: BuildKit runs inside dockerd, so the next steps use Docker Engine's commands.";
+                case "buildx-container" -> "Your builder uses the docker-container driver: BuildKit runs in a container, so the next steps use it.";
+                case "buildx-remote" -> "Your builder uses the " + found.driver() + " driver: the next steps talk to that daemon.";
+                default -> "That is a standalone buildkitd: the next steps use buildctl and the daemon directly.";
+            }));
+        }
+        String newest = latest.of(BUILDKIT_REPO).orElse(null);
+        String theirs = next.facts().buildkitVersion();
+        if (newest != null && theirs != null && ReleaseVersion.older(theirs, newest) && next.requestedBy() == null
+                && !next.steps().contains(TRY_LATEST)) {
+            next = next.withStepAfterCurrent(TRY_LATEST, now);
+        }
+        return next;
+    }
+
+    /** The reporter's answer to "which builder?": remembered, then the step is shown again with it. */
+    private Outcome onFact(Session session, String answer, Instant now) {
+        String name = answer.strip();
+        if (!NAME.matcher(name).matches()) {
+            return new Outcome(session, List.of(new Reply.Text("That doesn't look like a builder name (letters, digits, `.`, `_`, `-`). "
+                    + "`docker buildx ls` lists them; type the name, or `back`.")));
+        }
+        Session next = session.withFacts(SetupFacts.NONE.withBuilder(name), now).asking(null, now);
+        return prompt(next, new ArrayList<>(List.of(new Reply.Text("Builder " + name + " (container buildx_buildkit_" + next.facts().nodeName() + ")."))), now);
+    }
+
+    /** A step answered by picking an option: its label (with the facts filled in) is what the report keeps. */
+    private Outcome onChoiceStep(Session session, Walkthroughs.Step step, String word, Instant now) {
+        FactValues values = values(session);
+        Walkthroughs.Option picked = step.options().stream().filter(o -> o.id().equals(word)).findFirst().orElse(null);
+        if (picked == null) {
+            return new Outcome(session, List.of(new Reply.Text("Pick one of these:"), choices(step, values)));
+        }
+        String label = CommandRenderer.fill(picked.label(), values);
+        Session next = session.withCapture(step.id(), new Capture(label, null, null, Map.of()), now);
+        if (TRY_LATEST.equals(step.id()) && "fixed".equals(picked.id())) {
+            return new Outcome(next.finished(null, null, now), List.of(new Reply.Text(
+                    "Then it is already fixed: upgrading to " + values.value("latest").orElse("the latest release")
+                            + " is the way out, and there is nothing to report. If it comes back on the latest release, "
+                            + "`/buildkit-report new` starts a new report.")));
+        }
+        return advance(next, new ArrayList<>(List.of(new Reply.Text("Noted: " + label + "."))), now);
+    }
+
+    private FactValues values(Session session) {
+        return new FactValues(session.facts(), latest.of(BUILDKIT_REPO).orElse(null));
+    }
+
+    private Reply.Choices choices(Walkthroughs.Step step, FactValues values) {
+        return new Reply.Choices("Your answer:", step.options().stream().map(o -> new Reply.Option(o.id(), CommandRenderer.fill(o.label(), values))).toList());
     }
 
     private Outcome advance(Session session, List<Reply> replies, Instant now) {
         int next = session.stepIndex() + 1;
         if (next < session.steps().size()) {
-            Session moved = session.atStep(next, now);
-            replies.addAll(prompt(moved));
-            return new Outcome(moved, replies);
+            return prompt(session.atStep(next, now), replies, now);
         }
         if (session.requestedBy() != null) {
             replies.add(new Reply.Text("That's everything that was asked for. Thank you! I'll let the maintainer know in the thread."));
@@ -189,7 +324,8 @@ public final class ReportEngine {
             return draft(session, replies, List.of(), now);
         }
         Session checking = session.withMatches(found.stream().map(IssueLookup.Found::reference).toList(), now);
-        replies.add(new Reply.Text("Before drafting: is one of these existing issues yours?"));
+        String fresh = issues.freshness();
+        replies.add(new Reply.Text("Before drafting: is one of these existing issues yours?" + (fresh.isBlank() ? "" : " (issues: " + fresh + ")")));
         for (IssueLookup.Found f : found) {
             replies.add(new Reply.Link(f.reference() + " " + f.title() + " (" + f.state() + ")" + (f.why().isBlank() ? "" : " — " + f.why()), f.url()));
         }
@@ -211,8 +347,7 @@ public final class ReportEngine {
                     new Reply.Link(ref, url)));
         }
         if ("back".equals(id)) {
-            Session prev = session.atStep(session.steps().size() - 1, now);
-            return new Outcome(prev, prompt(prev));
+            return prompt(session.atStep(session.steps().size() - 1, now), new ArrayList<>(), now);
         }
         return new Outcome(session, List.of(duplicateChoices(session.matches())));
     }
@@ -242,18 +377,33 @@ public final class ReportEngine {
         return sb.toString();
     }
 
-    private List<Reply> prompt(Session session) {
+    /**
+     * Shows the current step, its commands rendered from what is known of the setup. When a command
+     * needs a fact nobody has pasted yet (the builder's name), one short question comes first.
+     */
+    private Outcome prompt(Session session, List<Reply> replies, Instant now) {
         Walkthroughs.Step step = flows.step(session.currentStep());
-        List<Reply> replies = new ArrayList<>();
-        replies.add(new Reply.Text("Step " + (session.stepIndex() + 1) + " of " + session.steps().size() + ": " + step.prompt()));
-        List<String> commands = step.commandsFor(session.runtime());
-        if (!commands.isEmpty()) {
-            replies.add(new Reply.Code(String.join("\n", commands)));
+        FactValues values = values(session);
+        CommandRenderer.Rendered commands = CommandRenderer.render(step.commandsFor(session.runtime()), values);
+        if (commands.missing() != null) {
+            replies.add(new Reply.Text("Step " + (session.stepIndex() + 1) + " of " + session.steps().size()
+                    + " needs your builder's name first: which buildx builder runs the build? `docker buildx ls` lists them "
+                    + "(the one marked * is in use). Type its name."));
+            return new Outcome(session.asking(commands.missing(), now), replies);
+        }
+        String text = CommandRenderer.fill(step.prompt(), values);
+        replies.add(new Reply.Text("Step " + (session.stepIndex() + 1) + " of " + session.steps().size() + ": " + text));
+        if (!commands.lines().isEmpty()) {
+            replies.add(new Reply.Code(String.join("\n", commands.lines())));
         }
         replies.add(new Reply.Link("Why: the issue reporting guide", GUIDE_URL + "#" + step.anchor()));
-        String how = step.capture() ? "Paste the output here or upload it as a file." : "Type your answer.";
-        replies.add(new Reply.Text(how + (step.optional() ? " `skip` if you can't." : "")));
-        return replies;
+        if (step.choice()) {
+            replies.add(choices(step, values));
+        } else {
+            String how = step.capture() ? "Paste the output here or upload it as a file." : "Type your answer.";
+            replies.add(new Reply.Text(how + (step.optional() ? " `skip` if you can't." : "")));
+        }
+        return new Outcome(session.pendingFact() == null ? session : session.asking(null, now), replies);
     }
 
     private Reply.Choices kindChoices() {

@@ -1,5 +1,7 @@
 package dev.buildkitbot.bot.report.engine;
 
+import dev.buildkitbot.bot.report.facts.SetupFacts;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +16,12 @@ import java.util.Map;
  * @param requestedBy the maintainer who asked for this capture, or null
  * @param origin      where to report back (adapter-specific: channel + thread), or null
  * @param matches     the issues offered in the duplicate check, as "owner/name#number"
+ * @param facts       what the reporter's pasted output says about their setup
+ * @param pendingFact a fact the reporter was just asked for (its answer is the next input), or null
  */
 public record Session(String owner, Phase phase, String kind, String runtime, List<String> steps, int stepIndex,
                       Map<String, Capture> captures, List<String> matches, String chosenIssue, String draftUrl,
-                      String requestedBy, String origin, Instant created, Instant updated) {
+                      String requestedBy, String origin, Instant created, Instant updated, SetupFacts facts, String pendingFact) {
 
     public enum Phase { KIND, RUNTIME, STEP, DUPLICATES, DONE, CANCELLED }
 
@@ -25,10 +29,11 @@ public record Session(String owner, Phase phase, String kind, String runtime, Li
         steps = steps == null ? List.of() : List.copyOf(steps);
         captures = captures == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(captures));
         matches = matches == null ? List.of() : List.copyOf(matches);
+        facts = facts == null ? SetupFacts.NONE : facts; // sessions saved before facts existed
     }
 
     public static Session start(String owner, Instant now) {
-        return new Session(owner, Phase.KIND, null, null, List.of(), 0, Map.of(), List.of(), null, null, null, null, now, now);
+        return new Session(owner, Phase.KIND, null, null, List.of(), 0, Map.of(), List.of(), null, null, null, null, now, now, SetupFacts.NONE, null);
     }
 
     public boolean active() {
@@ -41,41 +46,58 @@ public record Session(String owner, Phase phase, String kind, String runtime, Li
 
     /** The same session marked finished without changing anything else (for "nothing in progress" answers). */
     public Session withPhaseDone() {
-        return new Session(owner, Phase.DONE, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, updated);
+        return new Session(owner, Phase.DONE, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, updated, facts, pendingFact);
     }
 
     Session with(Phase phase, Instant now) {
-        return new Session(owner, phase, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+        return new Session(owner, phase, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, pendingFact);
     }
 
     Session withKind(String kind, List<String> steps, Instant now) {
-        return new Session(owner, phase, kind, runtime, steps, 0, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+        return new Session(owner, phase, kind, runtime, steps, 0, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, pendingFact);
     }
 
     Session withRuntime(String runtime, Instant now) {
-        return new Session(owner, phase, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+        return new Session(owner, phase, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, pendingFact);
     }
 
     Session atStep(int index, Instant now) {
-        return new Session(owner, Phase.STEP, kind, runtime, steps, index, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+        return new Session(owner, Phase.STEP, kind, runtime, steps, index, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, null);
     }
 
     Session withCapture(String step, Capture capture, Instant now) {
         Map<String, Capture> next = new LinkedHashMap<>(captures);
         next.put(step, capture);
-        return new Session(owner, phase, kind, runtime, steps, stepIndex, next, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+        return new Session(owner, phase, kind, runtime, steps, stepIndex, next, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, pendingFact);
+    }
+
+    /** The same session, now knowing {@code more} about the setup (later facts take precedence). */
+    Session withFacts(SetupFacts more, Instant now) {
+        return new Session(owner, phase, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts.and(more), pendingFact);
+    }
+
+    /** Waiting for the reporter to tell {@code fact} (null: not waiting). */
+    Session asking(String fact, Instant now) {
+        return new Session(owner, phase, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, fact);
+    }
+
+    /** {@code step} inserted right after the current one (a step the reporter's facts call for). */
+    Session withStepAfterCurrent(String step, Instant now) {
+        List<String> next = new java.util.ArrayList<>(steps);
+        next.add(Math.min(stepIndex + 1, next.size()), step);
+        return new Session(owner, phase, kind, runtime, next, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, pendingFact);
     }
 
     Session withMatches(List<String> matches, Instant now) {
-        return new Session(owner, Phase.DUPLICATES, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+        return new Session(owner, Phase.DUPLICATES, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, pendingFact);
     }
 
     Session finished(String chosenIssue, String draftUrl, Instant now) {
-        return new Session(owner, Phase.DONE, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now);
+        return new Session(owner, Phase.DONE, kind, runtime, steps, stepIndex, captures, matches, chosenIssue, draftUrl, requestedBy, origin, created, now, facts, pendingFact);
     }
 
     /** A walkthrough a maintainer asked for: these steps only, reported back to {@code origin}. */
     public static Session requested(String owner, List<String> steps, String requestedBy, String origin, Instant now) {
-        return new Session(owner, Phase.RUNTIME, "requested", null, steps, 0, Map.of(), List.of(), null, null, requestedBy, origin, now, now);
+        return new Session(owner, Phase.RUNTIME, "requested", null, steps, 0, Map.of(), List.of(), null, null, requestedBy, origin, now, now, SetupFacts.NONE, null);
     }
 }

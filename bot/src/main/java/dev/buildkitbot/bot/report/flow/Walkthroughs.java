@@ -1,5 +1,6 @@
 package dev.buildkitbot.bot.report.flow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,22 +32,51 @@ public record Walkthroughs(List<Kind> kinds, List<Runtime> runtimes, List<Step> 
     }
 
     /**
+     * One command line to show, written either as a plain string or as {@code {run, when, unless}}.
+     * {@code {name}} in {@code run} is a fact of the reporter's setup ({@link dev.buildkitbot.bot.report.facts.FactValues});
+     * {@code when}/{@code unless} name a fact that must (must not) be known to hold for the line to show.
+     */
+    public record Command(String run, String when, String unless) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Command of(String run) {
+            return new Command(run, null, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public Command(@JsonProperty("run") String run, @JsonProperty("when") String when, @JsonProperty("unless") String unless) {
+            this.run = run;
+            this.when = when;
+            this.unless = unless;
+        }
+    }
+
+    /** An answer a choice step offers. */
+    public record Option(String id, String label) {
+    }
+
+    /**
      * @param input     {@code text}, {@code capture} or {@code choice}
      * @param commands  per runtime id, or under {@code any} for all
      * @param optional  whether the user may skip it
+     * @param options   the answers of a {@code choice} step
      */
     public record Step(String id, String anchor, String input, String validator, String prompt,
-                       Map<String, List<String>> commands, @JsonProperty("optional") boolean optional) {
+                       Map<String, List<Command>> commands, @JsonProperty("optional") boolean optional, List<Option> options) {
         public Step {
             commands = commands == null ? Map.of() : Map.copyOf(commands);
+            options = options == null ? List.of() : List.copyOf(options);
         }
 
-        public List<String> commandsFor(String runtime) {
+        public List<Command> commandsFor(String runtime) {
             return commands.getOrDefault(runtime, commands.getOrDefault("any", List.of()));
         }
 
         public boolean capture() {
             return "capture".equals(input);
+        }
+
+        public boolean choice() {
+            return "choice".equals(input);
         }
     }
 

@@ -59,7 +59,7 @@ public final class AnswerBlocks {
         blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(START_REPORT_ACTION)
                 .text(plainText("Start a report")).value("start"))))));
         blocks.add(context(c -> c.elements(List.of(markdownText(
-                "From the BuildKit issue reporting guide and the BuildKit/Buildx docs (" + SlackText.escape(reply.freshness())
+                "From the BuildKit issue reporting guide, the BuildKit/Buildx docs and their GitHub issues (" + SlackText.escape(reply.freshness())
                         + "). I can be wrong: check the link.")))));
         return new Message(SlackText.truncate(fallback, SlackText.FALLBACK_MAX), cap(blocks));
     }

@@ -18,7 +18,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportEngineTest {
     static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
-    static final String VERSIONS = "github.com/docker/buildx v0.17.1 257815a\nDriver: docker-container\n BuildKit version: v0.13.0-rc1\n";
+    /** docker buildx version + docker buildx inspect --bootstrap of a docker-container builder with a debug endpoint. */
+    static final String VERSIONS = """
+            github.com/docker/buildx v0.17.1 257815a
+            Name:          repro
+            Driver:        docker-container
+            Last Activity: 2026-11-28 09:12:03 +0000 UTC
+
+            Nodes:
+            Name:                  repro0
+            Endpoint:              unix:///var/run/docker.sock
+            Status:                running
+            BuildKit daemon flags: --debugaddr=127.0.0.1:6060 --allow-insecure-entitlement=network.host
+            BuildKit version:      v0.13.0-rc1
+            Platforms:             linux/amd64, linux/amd64/v2, linux/386
+            Labels:
+             org.mobyproject.buildkit.worker.executor:         oci
+             org.mobyproject.buildkit.worker.hostname:         3f2c1a9b7d10
+             org.mobyproject.buildkit.worker.snapshotter:      overlayfs
+            """;
     static final String REPRO = "docker buildx build --no-cache .\n\nFROM alpine\nRUN --mount=type=cache,target=/root/.cache sleep 1\n";
     static final Walkthroughs FLOWS = Walkthroughs.load();
     static final IssueTemplates TEMPLATES = IssueTemplates.from(ShippedKnowledge.load(), "moby/buildkit");
@@ -76,7 +94,10 @@ class ReportEngineTest {
         text("It never finishes; I expected the push to complete in a minute.");
         assertThat(said()).contains("docker buildx version");
         text(VERSIONS);
-        assertThat(said()).contains("Versions found").contains("docker exec buildx_buildkit_{builder}0 wget");
+        // The goroutine step is written for this builder: its container, its debug address, no SIGQUIT needed.
+        assertThat(said()).contains("Found: BuildKit v0.13.0-rc1, Buildx v0.17.1, driver docker-container, builder repro")
+                .contains("docker exec buildx_buildkit_repro0 wget -qO- \"http://127.0.0.1:6060/debug/pprof/goroutine?debug=2\"")
+                .contains("already has --debugaddr 127.0.0.1:6060").doesNotContain("docker kill").doesNotContain("{").doesNotContain("}");
         text(Samples.dump(30));
         text(REPRO);
         assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
@@ -276,5 +297,144 @@ class ReportEngineTest {
         assertThat(link()).isNull();
         assertThat(session.requestedBy()).isEqualTo("UMAINT");
         assertThat(Map.of("origin", session.origin())).containsEntry("origin", "C1:1.2");
+    }
+
+    // --- the walkthrough that knows the reporter's setup ------------------------------------------
+
+    final ReportEngine withLatest = new ReportEngine(FLOWS, text -> List.copyOf(found),
+            new IssueDraftBuilder(FLOWS, TEMPLATES, "moby/buildkit"), repo -> java.util.Optional.of("v0.33.0"));
+
+    void startWith(ReportEngine e) {
+        Outcome o = e.start("U1", NOW);
+        session = o.session();
+        last = o.replies();
+    }
+
+    void sendTo(ReportEngine e, Input input) {
+        Outcome o = e.handle(session, input, NOW);
+        session = o.session();
+        last = o.replies();
+    }
+
+    @Test
+    void withoutTheBuildersNameTheStepAsksForItOnceThenUsesIt() {
+        start();
+        choose("hang");
+        choose("buildx-container");
+        text("build hangs forever on export");
+        text("skip");
+        text("github.com/docker/buildx v0.17.1 257815a\n");
+        assertThat(said()).contains("needs your builder's name first").doesNotContain("{");
+        assertThat(session.pendingFact()).isEqualTo("builder");
+        text("not a name!");
+        assertThat(said()).contains("doesn't look like a builder name");
+        text("ci-builder");
+        assertThat(session.pendingFact()).isNull();
+        assertThat(session.currentStep()).isEqualTo("goroutines");
+        // Its flags are not known: both ways are shown, with the real container name.
+        assertThat(said()).contains("buildx_buildkit_ci-builder0").contains("only if the builder was created with")
+                .contains("docker kill --signal=SIGQUIT buildx_buildkit_ci-builder0").doesNotContain("{");
+        text(Samples.dump(12));
+        assertThat(session.currentStep()).isEqualTo("reproducer");
+    }
+
+    @Test
+    void theDockerDriverRoutesToDockerdsCommands() {
+        start();
+        choose("hang");
+        choose("buildx-container");
+        text("docker build hangs at exporting layers");
+        text("skip");
+        text("github.com/docker/buildx v0.17.1 257815a\nName:   default\nDriver: docker\n\nNodes:\nName:             default\n"
+                + "Endpoint:         default\nStatus:           running\nBuildKit version: v0.16.0+4c4f3e7\n");
+        assertThat(session.runtime()).isEqualTo("docker");
+        assertThat(said()).contains("docker driver: BuildKit runs inside dockerd")
+                .contains("kill -USR1 $(pidof dockerd)").contains("dockerd -D").doesNotContain("buildx_buildkit").doesNotContain("{");
+    }
+
+    @Test
+    void aStandaloneDaemonGetsTheStandaloneCommands() {
+        start();
+        choose("hang");
+        choose("buildx-container");
+        text("buildkitd stops answering after a few builds");
+        text("skip");
+        text("buildctl github.com/moby/buildkit v0.16.0 abc123\nbuildkitd github.com/moby/buildkit v0.16.0 abc123\n");
+        assertThat(session.runtime()).isEqualTo("buildkitd");
+        assertThat(said()).contains("standalone buildkitd").contains("kill -QUIT $(pidof buildkitd)").doesNotContain("docker exec");
+    }
+
+    @Test
+    void pastingInspectAtTheRuntimeQuestionAnswersIt() {
+        start();
+        choose("crash");
+        text(VERSIONS);
+        assertThat(session.runtime()).isEqualTo("buildx-container");
+        assertThat(session.facts().builder()).isEqualTo("repro");
+        assertThat(said()).contains("From that output: docker buildx with the docker-container driver, builder repro, BuildKit v0.13.0-rc1");
+        assertThat(session.currentStep()).isEqualTo("summary");
+    }
+
+    @Test
+    void debugLogsStepSkipsEnablingDebugWhenTheDaemonAlreadyHasIt() {
+        start();
+        choose("crash");
+        choose("buildx-container");
+        text("panic in cache export");
+        text("skip");
+        text(VERSIONS.replace("--debugaddr=127.0.0.1:6060", "--debug --debugaddr=127.0.0.1:6060"));
+        text("panic: runtime error: invalid memory address or nil pointer dereference\n" + Samples.dump(3));
+        assertThat(session.currentStep()).isEqualTo("debug-logs");
+        assertThat(said()).contains("docker logs buildx_buildkit_repro0 > buildkitd.log").contains("already runs with --debug")
+                .doesNotContain("--buildkitd-flags '--debug'");
+    }
+
+    @Test
+    void anOlderBuildKitIsAskedToTryTheLatestReleaseAndTheDraftSaysWhatHappened() {
+        startWith(withLatest);
+        sendTo(withLatest, new Input.Choice("hang"));
+        sendTo(withLatest, new Input.Choice("buildx-container"));
+        sendTo(withLatest, new Input.Text("build hangs forever when exporting cache to the registry"));
+        sendTo(withLatest, new Input.Text("skip"));
+        sendTo(withLatest, new Input.Text(VERSIONS));
+        assertThat(session.currentStep()).isEqualTo("try-latest");
+        assertThat(session.steps()).containsExactly("summary", "expected", "versions", "try-latest", "goroutines", "reproducer");
+        assertThat(said()).contains("Your BuildKit is v0.13.0-rc1; the latest release is v0.33.0")
+                .contains("docker buildx create --name buildkit-latest --driver-opt image=moby/buildkit:v0.33.0 --bootstrap")
+                .contains("Still happens on v0.33.0").doesNotContain("{");
+        sendTo(withLatest, new Input.Choice("still"));
+        assertThat(session.currentStep()).isEqualTo("goroutines");
+        sendTo(withLatest, new Input.Text(Samples.dump(30)));
+        sendTo(withLatest, new Input.Text(REPRO));
+        assertThat(decoded(link())).contains("### Version information").contains("- Latest release: Still happens on v0.33.0")
+                .contains("- How BuildKit runs: docker buildx with the docker-container driver")
+                .contains("- BuildKit version: v0.13.0-rc1").contains("- Buildx driver: docker-container (builder repro)")
+                .contains("- Daemon flags: --debugaddr=127.0.0.1:6060");
+    }
+
+    @Test
+    void fixedOnTheLatestReleaseEndsWithoutADraft() {
+        startWith(withLatest);
+        sendTo(withLatest, new Input.Choice("hang"));
+        sendTo(withLatest, new Input.Choice("buildx-container"));
+        sendTo(withLatest, new Input.Text("build hangs forever"));
+        sendTo(withLatest, new Input.Text("skip"));
+        sendTo(withLatest, new Input.Text(VERSIONS));
+        sendTo(withLatest, new Input.Text("fixed"));
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        assertThat(said()).contains("already fixed").contains("v0.33.0");
+        assertThat(link()).isNull();
+    }
+
+    @Test
+    void theLatestReleaseIsNotOfferedToThoseOnIt() {
+        startWith(withLatest);
+        sendTo(withLatest, new Input.Choice("hang"));
+        sendTo(withLatest, new Input.Choice("buildx-container"));
+        sendTo(withLatest, new Input.Text("build hangs forever"));
+        sendTo(withLatest, new Input.Text("skip"));
+        sendTo(withLatest, new Input.Text(VERSIONS.replace("v0.13.0-rc1", "v0.33.0")));
+        assertThat(session.steps()).doesNotContain("try-latest");
+        assertThat(session.currentStep()).isEqualTo("goroutines");
     }
 }

@@ -1,6 +1,7 @@
 package dev.buildkitbot.bot.report.session;
 
 import dev.buildkitbot.bot.report.engine.Capture;
+import dev.buildkitbot.bot.report.facts.SetupFacts;
 import dev.buildkitbot.bot.report.engine.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class SessionStoreTest {
     static Session session(String owner, Instant updated) {
         return new Session(owner, Session.Phase.STEP, "hang", "docker", List.of("summary", "versions"), 1,
                 Map.of("summary", new Capture("build hangs", null, null, Map.of("GitHub token", 1))), List.of(), null, null,
-                null, null, updated, updated);
+                null, null, updated, updated, SetupFacts.NONE.withBuilder("repro"), null);
     }
 
     @Test

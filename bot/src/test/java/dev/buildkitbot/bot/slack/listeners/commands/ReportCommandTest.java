@@ -73,8 +73,13 @@ class ReportCommandTest {
         awaitPost("Step 2 of 5");
         dm("skip");
         awaitPost("Step 3 of 5");
-        dm("github.com/docker/buildx v0.17.1 257815a\nDriver: docker-container\n BuildKit version: v0.16.0");
-        awaitPost("Step 4 of 5");
+        dm("github.com/docker/buildx v0.17.1 257815a\nName: repro\nDriver: docker-container\n\nNodes:\nName: repro0\n"
+                + "BuildKit daemon flags: --debugaddr=127.0.0.1:6060\nBuildKit version: v0.16.0");
+        // v0.16.0 is older than the latest release shipped with the bot: the guide's "try the latest" comes first.
+        assertThat(awaitPost("Step 4 of 6").param("text")).contains("the latest release is v0.33.0");
+        click("still");
+        // The goroutine step speaks of this builder's container and debug address.
+        assertThat(awaitPost("Step 5 of 6").param("blocks")).contains("buildx_buildkit_repro0").contains("127.0.0.1:6060");
 
         harness.api.files.put("goroutines.txt", Samples.dump(40).getBytes(StandardCharsets.UTF_8));
         String share = "{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"" + USER + "\",\"text\":\"\",\"ts\":\"1700003000.000100\","

@@ -93,7 +93,7 @@ class AskForMoreInfoShortcutTest {
         harness.api.await("chat.postMessage", c -> DM.equals(c.param("channel")) && c.param("text").contains("How do you run BuildKit?"), Duration.ofSeconds(10));
         harness.requests.interaction(click(REPORTER, DM, "report_choice_1", "buildx-container"));
         harness.api.await("chat.postMessage", c -> DM.equals(c.param("channel")) && c.param("text").contains("Step 1 of 2"), Duration.ofSeconds(10));
-        dm("github.com/docker/buildx v0.17.1 257815a\\n BuildKit version: v0.16.0", 1);
+        dm("github.com/docker/buildx v0.17.1 257815a\\nName: repro\\nDriver: docker-container\\n\\nNodes:\\nName: repro0\\n BuildKit version: v0.16.0", 1);
         harness.api.await("chat.postMessage", c -> DM.equals(c.param("channel")) && c.param("text").contains("Step 2 of 2"), Duration.ofSeconds(10));
         dm(Samples.dump(12).replace("\n", "\\n").replace("\t", "\\t"), 2);
 

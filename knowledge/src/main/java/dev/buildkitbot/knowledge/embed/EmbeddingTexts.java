@@ -1,0 +1,90 @@
+package dev.buildkitbot.knowledge.embed;
+
+import dev.buildkitbot.knowledge.similar.NoiseStripper;
+import dev.buildkitbot.knowledge.source.Section;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What gets embedded. The model reads about 256 word pieces, so what it is shown must be the part
+ * that carries the meaning: a section's headings with a window of its text, an issue's title with
+ * the prose of its description (the words people use for the problem) before any pasted log.
+ */
+public final class EmbeddingTexts {
+    /** Words per chunk of a section: with the headings, under the model's 256 word pieces. */
+    static final int CHUNK_WORDS = 60;
+    static final int CHUNK_OVERLAP = 15;
+    /** A very long page section still gets a bounded number of vectors. */
+    static final int MAX_CHUNKS = 12;
+    static final int ISSUE_CHARS = 700;
+
+    private static final Pattern FENCED = Pattern.compile("(?s)(```|~~~).*?(\\1|\\z)");
+    private static final Pattern HEADING = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s.*$");
+    private static final Pattern IMAGE_OR_URL = Pattern.compile("!\\[[^]]*]\\([^)]*\\)|https?://\\S+");
+    private static final Pattern HTML = Pattern.compile("<[^>]{1,200}>");
+    private static final Pattern MARKUP = Pattern.compile("[*_`>|]+");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private EmbeddingTexts() {
+    }
+
+    /** One text per window of the section, each starting with the page and section headings. */
+    public static List<String> sectionChunks(Section s) {
+        String heading = s.pageTitle() == null || s.pageTitle().isBlank() || s.pageTitle().equals(s.title())
+                ? s.title() : s.pageTitle() + ": " + s.title();
+        String[] words = SPACE.split(s.text().strip());
+        List<String> chunks = new ArrayList<>();
+        if (words.length == 0 || words[0].isEmpty()) {
+            chunks.add(heading);
+            return chunks;
+        }
+        for (int start = 0; start < words.length && chunks.size() < MAX_CHUNKS; start += CHUNK_WORDS - CHUNK_OVERLAP) {
+            int end = Math.min(words.length, start + CHUNK_WORDS);
+            chunks.add(heading + "\n" + String.join(" ", java.util.Arrays.copyOfRange(words, start, end)));
+            if (end == words.length) {
+                break;
+            }
+        }
+        return chunks;
+    }
+
+    /**
+     * An issue (or a problem description) as the model should read it: the title, then what the
+     * reporter wrote in their own words — template headings, checklists, links and pasted code
+     * removed — and only when that is short, the start of the pasted output.
+     */
+    public static String issue(String title, String body) {
+        String clean = NoiseStripper.strip(body == null ? "" : body);
+        StringBuilder code = new StringBuilder();
+        var fenced = FENCED.matcher(clean);
+        while (fenced.find() && code.length() < ISSUE_CHARS) {
+            code.append(fenced.group().replaceAll("```|~~~", " ")).append(' ');
+        }
+        String prose = FENCED.matcher(clean).replaceAll(" ");
+        prose = HEADING.matcher(prose).replaceAll(" ");
+        prose = IMAGE_OR_URL.matcher(prose).replaceAll(" ");
+        prose = HTML.matcher(prose).replaceAll(" ");
+        prose = MARKUP.matcher(prose).replaceAll(" ");
+        prose = SPACE.matcher(prose).replaceAll(" ").strip();
+        StringBuilder text = new StringBuilder(title == null ? "" : title.strip());
+        if (!prose.isEmpty()) {
+            text.append('\n').append(prose);
+        }
+        if (text.length() < ISSUE_CHARS / 2 && !code.isEmpty()) {
+            text.append('\n').append(SPACE.matcher(code).replaceAll(" ").strip());
+        }
+        return text.length() > ISSUE_CHARS ? text.substring(0, ISSUE_CHARS) : text.toString();
+    }
+
+    /** A pasted description: its first line is its title when short enough to be one. */
+    public static String description(String text) {
+        String t = text == null ? "" : text.strip();
+        int nl = t.indexOf('\n');
+        if (nl > 0 && nl <= 200) {
+            return issue(t.substring(0, nl), t.substring(nl + 1));
+        }
+        return issue(t.length() <= 200 ? t : "", t.length() <= 200 ? "" : t);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.buildkitbot.knowledge.embed;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A sentence-embedding model run in process by ONNX Runtime. The model file, its tokenizer and the
+ * native libraries all come inside the langchain4j jars: nothing is downloaded.
+ */
+public final class OnnxEmbedder implements Embedder {
+    /** A model the jar ships: its id, how to load it, and what a search query is prefixed with. */
+    public record Model(String id, int dimension, String queryPrefix, Supplier<EmbeddingModel> loader) {
+    }
+
+    /** all-MiniLM-L6-v2, quantized: 384 dimensions, fast on long text. */
+    public static final Model MINILM = new Model("all-minilm-l6-v2-q", 384, "", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+
+    /**
+     * The model the jar uses. bge-small-en-v1.5 was measured too: better alone on guide questions,
+     * no better fused with the lexical ranking, and 3x slower to embed (BENCHMARKS.md).
+     */
+    public static final Model DEFAULT = MINILM;
+
+    private final Model spec;
+    private final EmbeddingModel model;
+
+    private OnnxEmbedder(Model spec, EmbeddingModel model) {
+        this.spec = spec;
+        this.model = model;
+    }
+
+    /**
+     * Loads a model (about a second: the ONNX session and the native tokenizer).
+     *
+     * @param scratch where the tokenizer's native library may be unpacked when the home directory is
+     *                not writable (a container's non-root user); DJL's own default otherwise
+     */
+    public static OnnxEmbedder load(Model spec, Path scratch) {
+        // DJL, which provides the tokenizer, would otherwise try to download what it misses.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null
+                && !Files.isWritable(Path.of(System.getProperty("user.home", "/")))) {
+            System.setProperty("DJL_CACHE_DIR", scratch.toAbsolutePath().toString());
+        }
+        return new OnnxEmbedder(spec, spec.loader().get());
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public int dimension() {
+        return spec.dimension();
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        // The tokenizer refuses blank text; a dash says "nothing" just as well.
+        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t == null || t.isBlank() ? "-" : t)).toList();
+        return model.embedAll(segments).content().stream().map(OnnxEmbedder::unit).toList();
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+        return embed(spec.queryPrefix() + text);
+    }
+
+    private static float[] unit(Embedding embedding) {
+        float[] v = embedding.vector().clone();
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        if (norm > 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (v[i] / norm);
+            }
+        }
+        return v;
+    }
+}
