@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The one entry point of the jar. */
 @Command(name = "buildkit-bot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Slack app for #buildkit: answers from the BuildKit guide and docs, duplicate hints, guided reports.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, AskCommand.class, SimilarCommand.class, ImportCommand.class, SyncCommand.class, EvalDuplicatesCommand.class, EvalQuestionsCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ConsoleCommand.class, AskCommand.class, SimilarCommand.class, ImportCommand.class, SyncCommand.class, EvalDuplicatesCommand.class, EvalQuestionsCommand.class, BenchCommand.class, ExportIssuesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec

@@ -154,6 +154,21 @@ class CliTest {
     }
 
     @Test
+    void exportIssuesWritesASnapshotTheJarCanShip() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(run("import", "--data", data.toString(), "--no-embed", SHARED.resolve("issues-docker-buildx.jsonl").toString()).code()).isZero();
+        Path out = dir.resolve("issues.jsonl.gz");
+        Run r = run("export-issues", "--data", data.toString(), "--out", out.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("wrote ").contains("docker/buildx as of 2026-09-17");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out))) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text.lines().findFirst().orElseThrow()).contains("\"asOf\"").contains("docker/buildx");
+            assertThat(text).contains("\"number\":1169").doesNotContain("\"author\":\"");
+        }
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("similar", "--data", dir.toString(), "--limit", "0", "x").code()).isEqualTo(2);
         assertThat(run("nonsense").code()).isEqualTo(2);

@@ -29,9 +29,13 @@ class ColdStartBenchmark {
     void coldStart() throws Exception {
         Path data = Files.createTempDirectory("bench-cold");
         List<IssueRecord> real = new ArrayList<>(IssueFileReader.read(Path.of("..", "..", "shared", "data", "issues-moby-buildkit.jsonl"), null).issues());
+        int issues;
         try (Knowledge k = Knowledge.open(data)) {
             k.upsertIssues(real);
             k.upsertIssues(SyntheticIssues.generate(real, 10_000, 7));
+            // A data dir a running bot has used: every issue already has its vector.
+            k.embedMissingIssueVectors(256, (done, total) -> { });
+            issues = k.snapshot().all().size();
         }
         long[] samples = new long[5];
         try (FakeSlackApi api = new FakeSlackApi()) {
@@ -68,6 +72,6 @@ class ColdStartBenchmark {
         }
         Arrays.sort(samples);
         System.out.printf("cold start of run (new JVM, HTTP mode, %d-issue index) to /healthz 200, 5 runs: median %.2f s, max %.2f s%n",
-                10_000 + 1244, samples[2] / 1e9, samples[4] / 1e9);
+                issues, samples[2] / 1e9, samples[4] / 1e9);
     }
 }

@@ -4,9 +4,6 @@ import java.util.regex.Pattern;
 import dev.buildkitbot.knowledge.SearchMode;
 import dev.buildkitbot.knowledge.embed.Embedder;
 import dev.buildkitbot.knowledge.embed.EmbedderHandle;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.util.VectorUtil;
-import dev.buildkitbot.knowledge.index.StoredVectors;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +75,7 @@ public final class Asker {
     private final Cache<String, List<Answer>> cache;
     /** Each section's analysed words, by section id: sections change only with the shipped knowledge. */
     private final Cache<String, Set<String>> sectionTerms;
+    private volatile SectionVectors passages;
 
     public Asker(KnowledgeIndex index, BuildkitAnalyzers analyzers, EmbedderHandle embedder) {
         this.index = index;
@@ -273,7 +271,6 @@ public final class Asker {
     /** Without enough words for a lexical answer, the two searches must agree on a close section. */
     static final double COS_AGREE = 0.5;
     private static final int AGREE_DEPTH = 10;
-    private static final int DENSE_CHUNKS = 60;
 
     /**
      * Lexical evidence discounted by distance in meaning, plus closeness in meaning. Meaning is also
@@ -284,11 +281,7 @@ public final class Asker {
      */
     private List<Scored> fuse(IndexSearcher searcher, List<Scored> lexical, List<String> matched, boolean lexicalAnswer,
                               float[] vector) throws IOException {
-        Map<String, Double> cosine = nearestSections(searcher, vector);
-        // Sections found by their words but not among the nearest passages: their own closeness.
-        for (Scored s : lexical) {
-            cosine.computeIfAbsent(s.doc.get(Fields.ID), id -> sectionCosine(searcher, id, vector));
-        }
+        Map<String, Double> cosine = sectionVectors(searcher).cosines(vector);
         Map<String, Double> lexicalShare = new HashMap<>();
         Map<String, Scored> byId = new HashMap<>();
         double bestLex = lexical.isEmpty() ? 1 : lexical.get(0).score;
@@ -332,34 +325,15 @@ public final class Asker {
         return out;
     }
 
-    /** Best cosine per section among its passages nearest to the question. */
-    private Map<String, Double> nearestSections(IndexSearcher searcher, float[] vector) throws IOException {
-        Map<String, Double> best = new HashMap<>();
-        TopDocs hits = searcher.search(new KnnFloatVectorQuery(Fields.SECTION_VECTOR, vector, DENSE_CHUNKS), DENSE_CHUNKS);
-        var fields = searcher.storedFields();
-        for (ScoreDoc hit : hits.scoreDocs) {
-            String section = fields.document(hit.doc, Set.of(Fields.CHUNK_OF)).get(Fields.CHUNK_OF);
-            double cos = 2 * hit.score - 1; // Lucene scores cosine as (1 + cos) / 2
-            best.merge(section, cos, Math::max);
+    /** The passage vectors of the searcher's index version, read again only when the index changed. */
+    private SectionVectors sectionVectors(IndexSearcher searcher) throws IOException {
+        long version = ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion();
+        SectionVectors current = passages;
+        if (current == null || current.version() != version) {
+            current = SectionVectors.load(searcher, version);
+            passages = current;
         }
-        return best;
-    }
-
-    /** How close in meaning a section's nearest passage is to the question (0 when it has none). */
-    private static double sectionCosine(IndexSearcher searcher, String sectionId, float[] vector) {
-        try {
-            double best = 0;
-            TopDocs chunks = searcher.search(new TermQuery(new Term(Fields.CHUNK_OF, sectionId)), 64);
-            for (ScoreDoc chunk : chunks.scoreDocs) {
-                float[] v = StoredVectors.read(searcher, Fields.SECTION_VECTOR, chunk.doc);
-                if (v != null) {
-                    best = Math.max(best, VectorUtil.cosine(vector, v));
-                }
-            }
-            return best;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return current;
     }
 
     private Scored section(IndexSearcher searcher, String id) throws IOException {

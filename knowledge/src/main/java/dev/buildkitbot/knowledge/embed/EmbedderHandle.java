@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The embedding model, loaded off the caller's thread: the Slack app answers lexically during the
- * second the model takes to load instead of starting later. A model that cannot load (no native
+ * The embedding model, loaded off the caller's thread: the Slack app connects and opens its index
+ * while the model loads (about a second), instead of after. A model that cannot load (no native
  * library for this platform) leaves search lexical, with one warning.
  */
 public final class EmbedderHandle {
@@ -59,11 +59,6 @@ public final class EmbedderHandle {
 
     public boolean enabled() {
         return !NONE.equals(id);
-    }
-
-    /** The model if it has loaded; never waits. */
-    public Optional<Embedder> now() {
-        return loading.getNow(Optional.empty());
     }
 
     /** The model, waiting for it to load; empty when it is off or failed. */
