@@ -1,6 +1,5 @@
 package dev.buildkitbot.bot.report.facts;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,19 +17,15 @@ final class BuildctlOutputParser {
     }
 
     static SetupFacts parse(String text) {
-        String buildctl = find(BUILDCTL, text);
-        String buildkitd = find(BUILDKITD, text);
-        String daemon = find(DAEMON, text);
-        String buildx = find(BUILDX, text);
-        String platform = daemon != null ? find(PLATFORMS, text) : null;
+        String buildctl = Patterns.first(BUILDCTL, text);
+        String buildkitd = Patterns.first(BUILDKITD, text);
+        String daemon = Patterns.first(DAEMON, text);
+        String buildx = Patterns.first(BUILDX, text);
+        String platform = daemon != null ? Patterns.first(PLATFORMS, text) : null;
         boolean standalone = buildkitd != null || buildctl != null;
         return new SetupFacts(null, null, standalone && buildx == null ? "buildkitd" : null, null,
                 buildkitd != null ? buildkitd : daemon, buildx, buildctl, null, null, null, null, null,
                 WorkerLabels.dockerDesktop(text), null, platform, WorkerLabels.snapshotter(text), WorkerLabels.executor(text));
     }
 
-    private static String find(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 }

@@ -42,23 +42,19 @@ final class BuildxInspectParser {
         // Only the first node: the walkthrough talks about one daemon.
         int next = node.indexOf("\n\n");
         String firstNode = next > 0 ? node.substring(0, next) : node;
-        String builder = first(NAME, head);
-        String nodeName = hasNodes ? first(NAME, firstNode) : null;
-        String driver = first(DRIVER, head);
-        String flagsLine = first(FLAGS, firstNode);
+        String builder = Patterns.first(NAME, head);
+        String nodeName = hasNodes ? Patterns.first(NAME, firstNode) : null;
+        String driver = Patterns.first(DRIVER, head);
+        String flagsLine = Patterns.first(FLAGS, firstNode);
         List<String> flags = flagsLine == null ? List.of() : Arrays.asList(flagsLine.strip().split("\\s+"));
-        String driverOptions = first(DRIVER_OPTIONS, firstNode);
+        String driverOptions = Patterns.first(DRIVER_OPTIONS, firstNode);
         Boolean rootless = flags.contains("--rootless") || driverOptions != null && driverOptions.toLowerCase(Locale.ROOT).contains("rootless")
                 ? Boolean.TRUE : null;
-        String platform = first(PLATFORMS, firstNode);
-        return new SetupFacts(builder, nodeName, driver, first(ENDPOINT, firstNode), first(VERSION, firstNode), null, null, null,
+        String platform = Patterns.first(PLATFORMS, firstNode);
+        return new SetupFacts(builder, nodeName, driver, Patterns.first(ENDPOINT, firstNode), Patterns.first(VERSION, firstNode), null, null, null,
                 flags, DaemonFlags.debugAddress(flags), flagsLine == null ? null : DaemonFlags.debug(flags), rootless,
                 WorkerLabels.dockerDesktop(firstNode), null, platform == null ? null : platform.replace("*", ""),
                 WorkerLabels.snapshotter(firstNode), WorkerLabels.executor(firstNode));
     }
 
-    private static String first(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1).strip() : null;
-    }
 }

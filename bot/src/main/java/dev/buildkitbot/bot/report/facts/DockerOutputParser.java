@@ -32,25 +32,25 @@ final class DockerOutputParser {
         if (server.find()) {
             // docker version: the client's block comes first and has its own Version and OS/Arch.
             String block = text.substring(server.end());
-            String version = find(VERSION, block);
-            String osArch = find(OS_ARCH, block);
+            String version = Patterns.first(VERSION, block);
+            String osArch = Patterns.first(OS_ARCH, block);
             boolean desktop = server.group(1).toLowerCase(Locale.ROOT).contains("docker desktop");
             facts = facts.and(new SetupFacts(null, null, null, null, null, null, null, version, null, null, null, null,
                     desktop ? Boolean.TRUE : null, null, osArch, null, null));
         } else if (CLIENT.matcher(text).find()) {
             // Only the client's part: its version is better than nothing.
-            facts = facts.and(new SetupFacts(null, null, null, null, null, null, null, find(VERSION, text), null, null, null, null,
+            facts = facts.and(new SetupFacts(null, null, null, null, null, null, null, Patterns.first(VERSION, text), null, null, null, null,
                     null, null, null, null, null));
         }
-        String serverVersion = find(SERVER_VERSION, text);
-        String os = find(OPERATING_SYSTEM, text);
+        String serverVersion = Patterns.first(SERVER_VERSION, text);
+        String os = Patterns.first(OPERATING_SYSTEM, text);
         if (serverVersion != null || os != null) {
-            String arch = find(ARCHITECTURE, text);
-            String osType = find(OS_TYPE, text);
+            String arch = Patterns.first(ARCHITECTURE, text);
+            String osType = Patterns.first(OS_TYPE, text);
             Matcher security = SECURITY.matcher(text);
             Boolean rootless = security.find() ? security.group(1).contains("rootless") : null;
             Boolean desktop = os != null && os.contains("Docker Desktop") ? Boolean.TRUE : null;
-            String storage = find(STORAGE_DRIVER, text);
+            String storage = Patterns.first(STORAGE_DRIVER, text);
             String snapshotter = CONTAINERD_STORE.matcher(text).find() ? "containerd image store (" + storage + ")" : null;
             // docker info prints the client's Debug Mode first, the server's (dockerd -D) last.
             Matcher debugMode = DEBUG_MODE.matcher(text);
@@ -74,8 +74,4 @@ final class DockerOutputParser {
         };
     }
 
-    private static String find(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 }

@@ -1,6 +1,5 @@
 package dev.buildkitbot.bot.report.facts;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The {@code org.mobyproject.buildkit.worker.*} labels that buildx inspect and buildctl debug workers print. */
@@ -18,20 +17,16 @@ final class WorkerLabels {
 
     /** Docker Desktop's VM names the daemon's host {@code docker-desktop}. */
     static Boolean dockerDesktop(String text) {
-        String host = find(HOSTNAME, text);
+        String host = Patterns.first(HOSTNAME, text);
         return host != null && host.equals("docker-desktop") ? Boolean.TRUE : null;
     }
 
     static String snapshotter(String text) {
-        return find(SNAPSHOTTER, text);
+        return Patterns.first(SNAPSHOTTER, text);
     }
 
     static String executor(String text) {
-        return find(EXECUTOR, text);
+        return Patterns.first(EXECUTOR, text);
     }
 
-    private static String find(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 }

@@ -18,25 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportEngineTest {
     static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
-    /** docker buildx version + docker buildx inspect --bootstrap of a docker-container builder with a debug endpoint. */
-    static final String VERSIONS = """
-            github.com/docker/buildx v0.17.1 257815a
-            Name:          repro
-            Driver:        docker-container
-            Last Activity: 2026-11-28 09:12:03 +0000 UTC
-
-            Nodes:
-            Name:                  repro0
-            Endpoint:              unix:///var/run/docker.sock
-            Status:                running
-            BuildKit daemon flags: --debugaddr=127.0.0.1:6060 --allow-insecure-entitlement=network.host
-            BuildKit version:      v0.13.0-rc1
-            Platforms:             linux/amd64, linux/amd64/v2, linux/386
-            Labels:
-             org.mobyproject.buildkit.worker.executor:         oci
-             org.mobyproject.buildkit.worker.hostname:         3f2c1a9b7d10
-             org.mobyproject.buildkit.worker.snapshotter:      overlayfs
-            """;
+    /** docker buildx version + inspect of builder repro (docker-container, --debugaddr 127.0.0.1:6060), BuildKit v0.13.0-rc1. */
+    static final String VERSIONS = Samples.INSPECT.replace("v0.12.5", "v0.13.0-rc1");
     static final String REPRO = "docker buildx build --no-cache .\n\nFROM alpine\nRUN --mount=type=cache,target=/root/.cache sleep 1\n";
     static final Walkthroughs FLOWS = Walkthroughs.load();
     static final IssueTemplates TEMPLATES = IssueTemplates.from(ShippedKnowledge.load(), "moby/buildkit");
@@ -389,14 +372,18 @@ class ReportEngineTest {
                 .doesNotContain("--buildkitd-flags '--debug'");
     }
 
+    /** A hang report on a buildx builder, up to and including its versions, with the latest release known. */
+    void hangUpToVersions(String versions) {
+        startWith(withLatest);
+        for (Input input : List.of(new Input.Choice("hang"), new Input.Choice("buildx-container"),
+                new Input.Text("build hangs forever when exporting cache to the registry"), new Input.Text("skip"), new Input.Text(versions))) {
+            sendTo(withLatest, input);
+        }
+    }
+
     @Test
     void anOlderBuildKitIsAskedToTryTheLatestReleaseAndTheDraftSaysWhatHappened() {
-        startWith(withLatest);
-        sendTo(withLatest, new Input.Choice("hang"));
-        sendTo(withLatest, new Input.Choice("buildx-container"));
-        sendTo(withLatest, new Input.Text("build hangs forever when exporting cache to the registry"));
-        sendTo(withLatest, new Input.Text("skip"));
-        sendTo(withLatest, new Input.Text(VERSIONS));
+        hangUpToVersions(VERSIONS);
         assertThat(session.currentStep()).isEqualTo("try-latest");
         assertThat(session.steps()).containsExactly("summary", "expected", "versions", "try-latest", "goroutines", "reproducer");
         assertThat(said()).contains("Your BuildKit is v0.13.0-rc1; the latest release is v0.33.0")
@@ -414,12 +401,7 @@ class ReportEngineTest {
 
     @Test
     void fixedOnTheLatestReleaseEndsWithoutADraft() {
-        startWith(withLatest);
-        sendTo(withLatest, new Input.Choice("hang"));
-        sendTo(withLatest, new Input.Choice("buildx-container"));
-        sendTo(withLatest, new Input.Text("build hangs forever"));
-        sendTo(withLatest, new Input.Text("skip"));
-        sendTo(withLatest, new Input.Text(VERSIONS));
+        hangUpToVersions(VERSIONS);
         sendTo(withLatest, new Input.Text("fixed"));
         assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
         assertThat(said()).contains("already fixed").contains("v0.33.0");
@@ -428,12 +410,7 @@ class ReportEngineTest {
 
     @Test
     void theLatestReleaseIsNotOfferedToThoseOnIt() {
-        startWith(withLatest);
-        sendTo(withLatest, new Input.Choice("hang"));
-        sendTo(withLatest, new Input.Choice("buildx-container"));
-        sendTo(withLatest, new Input.Text("build hangs forever"));
-        sendTo(withLatest, new Input.Text("skip"));
-        sendTo(withLatest, new Input.Text(VERSIONS.replace("v0.13.0-rc1", "v0.33.0")));
+        hangUpToVersions(VERSIONS.replace("v0.13.0-rc1", "v0.33.0"));
         assertThat(session.steps()).doesNotContain("try-latest");
         assertThat(session.currentStep()).isEqualTo("goroutines");
     }

@@ -1,5 +1,6 @@
 package dev.buildkitbot.bot.report.facts;
 
+import dev.buildkitbot.bot.report.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,30 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each parser on real output: the samples follow the BuildKit and Buildx docs' examples. */
 class SetupParserTest {
-    /** docker buildx inspect --bootstrap, current layout. */
-    static final String INSPECT = """
-            Name:          repro
-            Driver:        docker-container
-            Last Activity: 2026-11-28 09:12:03 +0000 UTC
-
-            Nodes:
-            Name:                  repro0
-            Endpoint:              unix:///var/run/docker.sock
-            Driver Options:        image="moby/buildkit:v0.12.5"
-            Status:                running
-            BuildKit daemon flags: --debugaddr=127.0.0.1:6060 --allow-insecure-entitlement=network.host
-            BuildKit version:      v0.12.5
-            Platforms:             linux/arm64*, linux/arm/v7, linux/arm/v6
-            Labels:
-             org.mobyproject.buildkit.worker.executor:         oci
-             org.mobyproject.buildkit.worker.hostname:         docker-desktop
-             org.mobyproject.buildkit.worker.network:          host
-             org.mobyproject.buildkit.worker.oci.process-mode: sandbox
-             org.mobyproject.buildkit.worker.selinux.enabled:  false
-             org.mobyproject.buildkit.worker.snapshotter:      overlayfs
-            GC Policy rule#0:
-             All:           false
-            """;
+    /** docker buildx version + inspect --bootstrap, current layout. */
+    static final String INSPECT = Samples.INSPECT;
 
     /** The older layout, as in docs/reference/buildx_inspect.md. */
     static final String INSPECT_OLD = """
@@ -101,7 +80,7 @@ class SetupParserTest {
 
     @Test
     void buildxInspectGivesBuilderNodeDriverFlagsAndVersion() {
-        SetupFacts f = SetupParser.parse("github.com/docker/buildx v0.17.1 257815a\n" + INSPECT);
+        SetupFacts f = SetupParser.parse(INSPECT);
         assertThat(f.builder()).isEqualTo("repro");
         assertThat(f.node()).isEqualTo("repro0");
         assertThat(f.container()).isEqualTo("buildx_buildkit_repro0");
