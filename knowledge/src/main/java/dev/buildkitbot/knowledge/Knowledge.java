@@ -9,17 +9,13 @@ import dev.buildkitbot.knowledge.embed.OnnxEmbedder;
 import dev.buildkitbot.knowledge.embed.ShippedVectors;
 import dev.buildkitbot.knowledge.embed.TextKey;
 import dev.buildkitbot.knowledge.embed.VectorFile;
-import dev.buildkitbot.knowledge.index.StoredVectors;
 import dev.buildkitbot.knowledge.source.Section;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
 import dev.buildkitbot.knowledge.index.Fields;
 import dev.buildkitbot.knowledge.index.KnowledgeIndex;
-import dev.buildkitbot.knowledge.issues.IssueDocuments;
 import dev.buildkitbot.knowledge.issues.IssueRecord;
 import dev.buildkitbot.knowledge.issues.IssueSnapshot;
+import dev.buildkitbot.knowledge.issues.IssueVectors;
 import dev.buildkitbot.knowledge.issues.ShippedIssues;
 import dev.buildkitbot.knowledge.releases.LatestReleases;
 import dev.buildkitbot.knowledge.similar.DuplicateFinder;
@@ -47,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the bot knows, in one place: the index under the data dir, kept in step with the shipped
@@ -68,6 +63,9 @@ public final class Knowledge implements AutoCloseable {
     private final LatestReleases releases;
     /** Vectors computed at build time for the shipped sections and issues, by text key. */
     private final VectorFile shippedVectors;
+    private final IssueVectors vectors;
+    /** Issue writes (imports, syncs, vectors) go one at a time: a vector is stored only for the text it was made from. */
+    private final Object issueWrites = new Object();
 
     private Knowledge(DataDir dataDir, ShippedKnowledge shipped, KnowledgeIndex index, BuildkitAnalyzers analyzers,
                       EmbedderHandle embedder) {
@@ -82,6 +80,7 @@ public final class Knowledge implements AutoCloseable {
         this.releases = LatestReleases.load(dataDir.sync());
         VectorFile vectors = ShippedVectors.load();
         this.shippedVectors = vectors.modelId().equals(embedder.id()) ? vectors : VectorFile.empty();
+        this.vectors = new IssueVectors(index, embedder, shippedVectors, issueWrites);
     }
 
     /**
@@ -260,32 +259,9 @@ public final class Knowledge implements AutoCloseable {
     private void reindexIssuesFromSnapshot() {
         List<IssueRecord> issues = snapshot.all();
         if (!issues.isEmpty()) {
-            index.upsert(Fields.ID, index.withSearcher(searcher -> issueDocuments(searcher, issues)), Map.of());
+            index.upsert(Fields.ID, index.withSearcher(searcher -> vectors.documents(searcher, issues)), Map.of());
             log.info("re-indexed {} issues from the snapshot in {}", issues.size(), dataDir.issues());
         }
-    }
-
-    /**
-     * Issue documents with the vector each already has: computed by the build (shipped issues) or
-     * stored with the same text in the index. The others get theirs from {@link #embedMissingIssueVectors}.
-     */
-    private List<Document> issueDocuments(IndexSearcher searcher, Collection<IssueRecord> issues) throws IOException {
-        // Building documents (noise stripping, signatures) is the costly part and independent per issue.
-        List<IssueRecord> list = List.copyOf(issues);
-        List<String> keys = list.parallelStream().map(i -> TextKey.of(IssueDocuments.embeddingText(i))).toList();
-        List<float[]> vectors = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            float[] v = null;
-            if (embedder.enabled()) {
-                v = shippedVectors.get(keys.get(i));
-                if (v == null) {
-                    v = StoredVectors.read(searcher, Fields.ISSUE_VECTOR, IssueDocuments.id(list.get(i).repo(), list.get(i).number()), keys.get(i));
-                }
-            }
-            vectors.add(v);
-        }
-        return java.util.stream.IntStream.range(0, list.size()).parallel()
-                .mapToObj(i -> IssueDocuments.toDocument(list.get(i), keys.get(i), vectors.get(i), embedder.id())).toList();
     }
 
     public List<Answer> ask(String question) {
@@ -319,100 +295,33 @@ public final class Knowledge implements AutoCloseable {
      * Adds or updates issues: the snapshot first (it is what a rebuild starts from), then the index.
      * Same repository and number = same issue, so repeated imports update in place.
      */
-    public synchronized void upsertIssues(Collection<IssueRecord> issues) {
+    public void upsertIssues(Collection<IssueRecord> issues) {
         if (issues.isEmpty()) {
             return;
         }
-        try {
-            snapshot.upsert(issues);
-            index.upsert(Fields.ID, index.withSearcher(searcher -> issueDocuments(searcher, issues)), Map.of());
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new KnowledgeException(e.getMessage(), e);
+        synchronized (issueWrites) {
+            try {
+                snapshot.upsert(issues);
+                index.upsert(Fields.ID, index.withSearcher(searcher -> vectors.documents(searcher, issues)), Map.of());
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw new KnowledgeException(e.getMessage(), e);
+            }
         }
     }
 
     /** How many issues are searchable by words but still wait for their vector. */
     public int issuesWithoutVectors() {
-        if (!embedder.enabled()) {
-            return 0;
-        }
-        return index.withSearcher(searcher -> searcher.count(missingVectors()));
-    }
-
-    private Query missingVectors() {
-        return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.TYPE, "issue")), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(Fields.VECTOR_MODEL, embedder.id())), BooleanClause.Occur.MUST_NOT)
-                .build();
-    }
-
-    /** Told how far the embedding of issues has got. */
-    @FunctionalInterface
-    public interface Progress {
-        void update(int done, int total);
+        return vectors.missing();
     }
 
     /**
      * Gives every issue that has none its vector, {@code batch} at a time, each batch committed on its
-     * own: questions are answered meanwhile, and an interrupted run loses at most one batch. An
-     * issue changed by a sync while its vector was computed keeps waiting for the next run.
+     * own (see {@link IssueVectors#embedMissing}).
      *
      * @return how many issues got a vector
      */
-    public int embedMissingIssueVectors(int batch, Progress progress) {
-        Optional<Embedder> model = embedder.await();
-        if (model.isEmpty() || !index.writable()) {
-            return 0;
-        }
-        List<String> ids = index.withSearcher(searcher -> {
-            List<String> out = new ArrayList<>();
-            var fields = searcher.storedFields();
-            for (ScoreDoc hit : searcher.search(missingVectors(), Integer.MAX_VALUE / 2).scoreDocs) {
-                out.add(fields.document(hit.doc, Set.of(Fields.ID)).get(Fields.ID));
-            }
-            return out;
-        });
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        Map<String, IssueRecord> records = new HashMap<>();
-        for (IssueRecord issue : snapshot.all()) {
-            records.put(IssueDocuments.id(issue.repo(), issue.number()), issue);
-        }
-        int done = 0;
-        int embedded = 0;
-        long start = System.nanoTime();
-        for (int from = 0; from < ids.size(); from += batch) {
-            List<IssueRecord> issues = ids.subList(from, Math.min(ids.size(), from + batch)).stream()
-                    .map(records::get).filter(java.util.Objects::nonNull).toList();
-            List<String> texts = issues.stream().map(IssueDocuments::embeddingText).toList();
-            List<float[]> vectors = model.get().embed(texts);
-            embedded += storeVectors(issues, texts, vectors);
-            done = Math.min(ids.size(), from + batch);
-            progress.update(done, ids.size());
-        }
-        log.info("embedded {} issues in {} ms", embedded, (System.nanoTime() - start) / 1_000_000);
-        return embedded;
-    }
-
-    private synchronized int storeVectors(List<IssueRecord> issues, List<String> texts, List<float[]> vectors) {
-        List<Document> docs = index.withSearcher(searcher -> {
-            List<Document> out = new ArrayList<>();
-            var fields = searcher.storedFields();
-            for (int i = 0; i < issues.size(); i++) {
-                IssueRecord issue = issues.get(i);
-                String id = IssueDocuments.id(issue.repo(), issue.number());
-                String key = TextKey.of(texts.get(i));
-                ScoreDoc[] hits = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1).scoreDocs;
-                // Only if the indexed issue still says what was embedded (a sync may have changed it).
-                if (hits.length == 1 && key.equals(fields.document(hits[0].doc, Set.of(Fields.VECTOR_KEY)).get(Fields.VECTOR_KEY))) {
-                    out.add(IssueDocuments.toDocument(issue, key, vectors.get(i), embedder.id()));
-                }
-            }
-            return out;
-        });
-        index.upsert(Fields.ID, docs, Map.of());
-        return docs.size();
+    public int embedMissingIssueVectors(int batch, IssueVectors.Progress progress) {
+        return vectors.embedMissing(batch, progress, snapshot::all);
     }
 
     /** Forgets cached answers and matches, so a benchmark measures the search itself. */
