@@ -88,33 +88,27 @@ public final class Knowledge implements AutoCloseable {
      *
      * @param vectors       search by meaning too (the shipped embedding model, loaded in the background)
      * @param shippedIssues start a data dir that has no issues from the ones shipped in the jar
-     * @param embedder      a model to use instead of the shipped one (tests), or null
      */
-    public record Options(boolean vectors, boolean shippedIssues, EmbedderHandle embedder) {
+    public record Options(boolean vectors, boolean shippedIssues) {
         public static Options defaults() {
-            return new Options(true, true, null);
+            return new Options(true, true);
         }
 
         /** Words only: no model is loaded and no vectors are indexed. */
         public Options lexicalOnly() {
-            return new Options(false, shippedIssues, null);
+            return new Options(false, shippedIssues);
         }
 
         /** An empty data dir stays empty until issues are imported or synced. */
         public Options withoutShippedIssues() {
-            return new Options(vectors, false, embedder);
-        }
-
-        public Options with(EmbedderHandle model) {
-            return new Options(true, shippedIssues, model);
+            return new Options(vectors, false);
         }
 
         EmbedderHandle embedderFor(Path dataDir) {
             if (!vectors) {
                 return EmbedderHandle.disabled();
             }
-            return embedder != null ? embedder
-                    : EmbedderHandle.loadInBackground(OnnxEmbedder.DEFAULT.id(), () -> OnnxEmbedder.load(OnnxEmbedder.DEFAULT, dataDir.resolve(".cache")));
+            return EmbedderHandle.loadInBackground(OnnxEmbedder.DEFAULT.id(), () -> OnnxEmbedder.load(OnnxEmbedder.DEFAULT, dataDir.resolve(".cache")));
         }
     }
 

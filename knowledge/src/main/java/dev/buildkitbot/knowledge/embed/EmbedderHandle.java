@@ -29,10 +29,6 @@ public final class EmbedderHandle {
         return new EmbedderHandle(NONE, CompletableFuture.completedFuture(Optional.empty()));
     }
 
-    public static EmbedderHandle of(Embedder embedder) {
-        return new EmbedderHandle(embedder.id(), CompletableFuture.completedFuture(Optional.of(embedder)));
-    }
-
     /** Starts loading {@code loader}'s model on a daemon thread. */
     public static EmbedderHandle loadInBackground(String id, Supplier<Embedder> loader) {
         CompletableFuture<Optional<Embedder>> future = new CompletableFuture<>();
