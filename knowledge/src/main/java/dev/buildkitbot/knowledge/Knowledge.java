@@ -10,6 +10,7 @@ import dev.buildkitbot.knowledge.embed.ShippedVectors;
 import dev.buildkitbot.knowledge.embed.TextKey;
 import dev.buildkitbot.knowledge.embed.VectorFile;
 import dev.buildkitbot.knowledge.source.Section;
+import dev.buildkitbot.knowledge.source.SectionHints;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
 import dev.buildkitbot.knowledge.index.Fields;
 import dev.buildkitbot.knowledge.index.KnowledgeIndex;
@@ -182,7 +183,7 @@ public final class Knowledge implements AutoCloseable {
     private void indexKnowledgeIfChanged() {
         KnowledgeFiles current = files;
         // The model is part of what the index holds: turning vectors on or changing the model re-indexes.
-        String hash = current.contentHash() + "|" + embedder.id();
+        String hash = current.contentHash() + "|" + embedder.id() + "|" + EmbeddingTexts.PASSAGE_SCHEME;
         if (hash.equals(index.commitData(KNOWLEDGE_HASH))) {
             return;
         }
@@ -194,7 +195,7 @@ public final class Knowledge implements AutoCloseable {
         List<Section> sections = current.sections();
         List<Document> docs = new ArrayList<>(sections.stream()
                 .map(s -> SectionDocuments.toDocument(s, current.hints().forSection(s))).toList());
-        int chunks = embedder.enabled() ? addChunkDocuments(sections, docs) : 0;
+        int chunks = embedder.enabled() ? addChunkDocuments(sections, current.hints(), docs) : 0;
         BooleanQuery scope = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, "guide")), BooleanClause.Occur.SHOULD)
                 .add(new TermQuery(new Term(Fields.TYPE, "docs")), BooleanClause.Occur.SHOULD)
@@ -205,13 +206,13 @@ public final class Knowledge implements AutoCloseable {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** One vector per window of each section: from the build's shipped vectors, the rest computed now. */
-    private int addChunkDocuments(List<Section> sections, List<Document> docs) {
+    /** The vectors of each section's passages: from the build's shipped vectors, the rest computed now. */
+    private int addChunkDocuments(List<Section> sections, SectionHints hints, List<Document> docs) {
         Map<String, String> missing = new LinkedHashMap<>();
         List<List<String>> keys = new ArrayList<>();
         for (Section s : sections) {
             List<String> sectionKeys = new ArrayList<>();
-            for (String text : EmbeddingTexts.sectionChunks(s)) {
+            for (String text : EmbeddingTexts.sectionPassages(s, hints)) {
                 String key = TextKey.of(text);
                 sectionKeys.add(key);
                 if (shippedVectors.get(key) == null) {

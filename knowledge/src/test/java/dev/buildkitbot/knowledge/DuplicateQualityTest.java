@@ -89,7 +89,10 @@ class DuplicateQualityTest {
             assertThat(result.mrr()).as(result.row() + " vs " + base.row()).isGreaterThan(base.mrr());
         }
         assertThat(hybrid.recallAt(10)).as(hybrid.row() + " vs " + lexical.row()).isGreaterThan(lexical.recallAt(10));
-        assertThat(hybrid.recallAt(5)).as(hybrid.row() + " vs " + lexical.row()).isGreaterThanOrEqualTo(lexical.recallAt(5));
+        assertThat(hybrid.recallAt(5)).as(hybrid.row() + " vs " + lexical.row()).isGreaterThan(lexical.recallAt(5));
+        // The title read on its own by the model reaches originals that share no words ("cpu quota" → "cgroup
+        // settings"): 11 of 15 in the top 5 from the CLI, 10–11 here (the graph search is approximate), 9 without it.
+        assertThat(hybrid.recallAt(5)).as(hybrid.row()).isGreaterThanOrEqualTo(0.65);
     }
 
     /** Reports that say the same thing in other words: meaning finds what words miss. */
@@ -101,6 +104,8 @@ class DuplicateQualityTest {
         assertThat(hybrid.recallAt(5)).as(hybrid.row() + " vs " + lexical.row()).isGreaterThan(lexical.recallAt(5));
         assertThat(hybrid.recallAt(5)).as(hybrid.row()).isGreaterThanOrEqualTo(0.9);
         assertThat(hybrid.mrr()).as(hybrid.row() + " vs " + lexical.row()).isGreaterThan(lexical.mrr());
+        // A match the words alone are sure of stays first.
+        assertThat(hybrid.recallAt(1)).as(hybrid.row() + " vs " + lexical.row()).isGreaterThanOrEqualTo(lexical.recallAt(1));
     }
 
     @Test

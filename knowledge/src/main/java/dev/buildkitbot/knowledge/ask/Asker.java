@@ -266,6 +266,12 @@ public final class Asker {
     static final double LEXICAL_FLOOR = 0.3;
     static final double COS_BONUS = 0.5;
     static final double MEANING_WEIGHT = 2.0;
+    /**
+     * A guide section this close in meaning is an answer even without the words: the guide's passages
+     * include the questions each section answers, and off-topic questions stay below 0.43 of them
+     * (most guide questions in users' words: 0.47 and up; dev sets, BENCHMARKS.md).
+     */
+    static final double GUIDE_MEANING = 0.5;
     /** An answer found by words must not be far in meaning: off-topic questions that share two words land below. */
     static final double COS_GATE = 0.25;
     /** Without enough words for a lexical answer, the two searches must agree on a close section. */
@@ -275,7 +281,8 @@ public final class Asker {
     /**
      * Lexical evidence discounted by distance in meaning, plus closeness in meaning. Meaning is also
      * a gate: an answer found by words must not be far in meaning, and without enough words for a
-     * lexical answer, the word search and the meaning search must agree on a close section.
+     * lexical answer, the word search and the meaning search must agree on a close section — or the
+     * section is the guide's and close enough in meaning on its own.
      *
      * @param matched sections holding any of the question's words, best first (coverage or not)
      */
@@ -299,12 +306,19 @@ public final class Asker {
         if (order.isEmpty() || order.get(0).getValue() <= 0) {
             return List.of();
         }
+        if (log.isDebugEnabled()) {
+            for (var e : order.subList(0, Math.min(8, order.size()))) {
+                log.debug("fused {} lex={} cos={} {}", String.format("%.3f", e.getValue()),
+                        String.format("%.2f", lexicalShare.getOrDefault(e.getKey(), 0.0)), String.format("%.3f", cosine.get(e.getKey())), e.getKey());
+            }
+        }
         String top = order.get(0).getKey();
         double topCos = cosine.get(top);
         int inWords = matched.indexOf(top);
         boolean byWords = lexicalAnswer && lexicalShare.containsKey(top) && topCos >= COS_GATE;
         boolean agreed = inWords >= 0 && inWords < AGREE_DEPTH && topCos >= COS_AGREE;
-        if (!byWords && !agreed) {
+        boolean guideByMeaning = top.startsWith("guide:") && topCos >= GUIDE_MEANING;
+        if (!byWords && !agreed && !guideByMeaning) {
             return List.of();
         }
         double best = order.get(0).getValue();

@@ -2,6 +2,7 @@ package dev.buildkitbot.knowledge.embed;
 
 import dev.buildkitbot.knowledge.similar.NoiseStripper;
 import dev.buildkitbot.knowledge.source.Section;
+import dev.buildkitbot.knowledge.source.SectionHints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,44 @@ public final class EmbeddingTexts {
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private EmbeddingTexts() {
+    }
+
+    /**
+     * Changes whenever what {@link #sectionPassages} produces changes: the index re-embeds the
+     * knowledge when it differs.
+     */
+    public static final String PASSAGE_SCHEME = "windows60+guide-sentences+hints+questions";
+    /** A sentence shorter than this says too little to be matched on its own ("See below."). */
+    static final int MIN_SENTENCE_WORDS = 4;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`\"“(\\[])|\\n\\s*\\n|\\n\\s*[-*]\\s+");
+
+    /**
+     * Every passage the model sees for a section. All sections: windows of their text. Guide sections
+     * also: each sentence on its own — a question usually asks about one thing the guide says in one
+     * sentence, and a window's other sentences dilute it — the words users use for the section
+     * ({@code source-hints.txt}) and the questions it answers ({@code guide-questions.txt}). The
+     * guide is short (about 250 passages this way) and is what the bot is for; the docs stay at windows.
+     */
+    public static List<String> sectionPassages(Section s, SectionHints extra) {
+        List<String> passages = new ArrayList<>(sectionChunks(s));
+        if (!"guide".equals(s.source())) {
+            return passages;
+        }
+        String heading = s.title();
+        for (String sentence : SENTENCE_END.split(FENCED.matcher(s.text()).replaceAll("\n\n"))) {
+            String t = SPACE.matcher(sentence).replaceAll(" ").strip();
+            if (SPACE.split(t).length >= MIN_SENTENCE_WORDS) {
+                passages.add(heading + ": " + t);
+            }
+        }
+        String hints = extra.forSection(s);
+        if (!hints.isBlank()) {
+            passages.add(heading + ": " + hints.strip());
+        }
+        for (String question : extra.questionsFor(s)) {
+            passages.add(heading + ": " + question);
+        }
+        return passages.stream().distinct().toList();
     }
 
     /** One text per window of the section, each starting with the page and section headings. */
@@ -76,6 +115,19 @@ public final class EmbeddingTexts {
             text.append('\n').append(SPACE.matcher(code).replaceAll(" ").strip());
         }
         return text.length() > ISSUE_CHARS ? text.substring(0, ISSUE_CHARS) : text.toString();
+    }
+
+    /**
+     * The title of a pasted description — its first line, when short enough to be one and followed by
+     * more text; empty for a one-line message, whose whole text is already its title.
+     */
+    public static java.util.Optional<String> title(String text) {
+        String t = text == null ? "" : text.strip();
+        int nl = t.indexOf('\n');
+        if (nl > 0 && nl <= 200 && !t.substring(nl + 1).isBlank()) {
+            return java.util.Optional.of(t.substring(0, nl).strip());
+        }
+        return java.util.Optional.empty();
     }
 
     /** A pasted description: its first line is its title when short enough to be one. */

@@ -63,7 +63,7 @@ public final class ShippedVectorsBuilder {
         List<String> texts = new ArrayList<>();
         KnowledgeFiles files = KnowledgeFiles.of(ShippedKnowledge.load(), SyncedDocs.none());
         for (Section s : files.sections()) {
-            texts.addAll(EmbeddingTexts.sectionChunks(s));
+            texts.addAll(EmbeddingTexts.sectionPassages(s, files.hints()));
         }
         for (IssueRecord issue : ShippedIssues.load().issues()) {
             texts.add(IssueDocuments.embeddingText(issue));

@@ -4,38 +4,73 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Users' words for guide sections ({@code source-hints.txt}): "CVE" for "Security issues", "stuck"
- * for "Reporting deadlock". A curated list, kept as data beside the shipped knowledge.
+ * Users' words for guide sections, kept as data beside the shipped knowledge: {@code source-hints.txt}
+ * ("CVE" for "Security issues", "stuck" for "Reporting deadlock"), indexed with the section for the
+ * word search, and {@code guide-questions.txt}, questions each section answers in a user's words,
+ * which only the meaning search reads.
+ *
+ * @param byAnchor  hint words per guide anchor
+ * @param questions questions per guide anchor
+ * @param raw       both files as read: part of the knowledge's content hash
  */
-public record SectionHints(Map<String, String> byAnchor, String raw) {
-    private static final String RESOURCE = "/dev/buildkitbot/knowledge/source-hints.txt";
+public record SectionHints(Map<String, String> byAnchor, Map<String, List<String>> questions, String raw) {
+    private static final String HINTS = "/dev/buildkitbot/knowledge/source-hints.txt";
+    private static final String QUESTIONS = "/dev/buildkitbot/knowledge/guide-questions.txt";
+
+    public SectionHints {
+        byAnchor = Map.copyOf(byAnchor);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        questions.forEach((anchor, list) -> copy.put(anchor, List.copyOf(list)));
+        questions = Map.copyOf(copy);
+    }
 
     public static SectionHints load() {
-        try (InputStream in = SectionHints.class.getResourceAsStream(RESOURCE)) {
+        String hints = resource(HINTS);
+        String questionText = resource(QUESTIONS);
+        Map<String, String> byAnchor = new LinkedHashMap<>();
+        lines(hints).forEach(l -> byAnchor.put(l[0], l[1]));
+        Map<String, List<String>> questions = new LinkedHashMap<>();
+        lines(questionText).forEach(l -> questions.computeIfAbsent(l[0], k -> new ArrayList<>()).add(l[1]));
+        return new SectionHints(byAnchor, questions, hints + "\n" + questionText);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SectionHints.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("resource not found: " + RESOURCE);
+                throw new IOException("resource not found: " + name);
             }
-            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> byAnchor = new LinkedHashMap<>();
-            for (String line : raw.split("\n")) {
-                String s = line.strip();
-                int colon = s.indexOf(':');
-                if (s.isEmpty() || s.startsWith("#") || colon < 0) {
-                    continue;
-                }
-                byAnchor.put(s.substring(0, colon).strip(), s.substring(colon + 1).strip());
-            }
-            return new SectionHints(Map.copyOf(byAnchor), raw);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** {@code anchor: text} lines; comments and blank lines skipped. */
+    private static List<String[]> lines(String raw) {
+        List<String[]> out = new ArrayList<>();
+        for (String line : raw.split("\n")) {
+            String s = line.strip();
+            int colon = s.indexOf(':');
+            if (s.isEmpty() || s.startsWith("#") || colon < 0) {
+                continue;
+            }
+            out.add(new String[] {s.substring(0, colon).strip(), s.substring(colon + 1).strip()});
+        }
+        return out;
+    }
+
     public String forSection(Section section) {
         return "guide".equals(section.source()) ? byAnchor.getOrDefault(section.anchor(), "") : "";
+    }
+
+    /** The questions a guide section answers; none for docs. */
+    public List<String> questionsFor(Section section) {
+        return "guide".equals(section.source()) ? questions.getOrDefault(section.anchor(), List.of()) : List.of();
     }
 }

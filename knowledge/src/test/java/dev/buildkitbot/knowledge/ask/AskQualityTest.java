@@ -88,6 +88,10 @@ class AskQualityTest {
         assertThat(hybrid.get("buildx").top3()).isGreaterThan(lexical.get("buildx").top3());
         assertThat(hybrid.get("guide").top3()).isGreaterThanOrEqualTo(lexical.get("guide").top3());
         assertThat(hybrid.get("buildx").top3Rate()).isGreaterThanOrEqualTo(0.55);
+        // The guide's sentences and the questions each section answers are passages of their own.
+        assertThat(hybrid.get("guide").top1()).isGreaterThan(lexical.get("guide").top1());
+        assertThat(hybrid.get("guide").top1Rate()).isGreaterThanOrEqualTo(0.7);
+        assertThat(hybrid.get("guide").abstained()).isZero();
     }
 
     @Test

@@ -111,6 +111,34 @@ class DuplicateFinderTest {
     }
 
     @Test
+    void aReportIsReadWholeAndByItsTitleAlone() {
+        List<String> seen = new java.util.ArrayList<>();
+        dev.buildkitbot.knowledge.embed.Embedder recording = new dev.buildkitbot.knowledge.embed.Embedder() {
+            public String id() {
+                return "recording";
+            }
+
+            public int dimension() {
+                return 1;
+            }
+
+            public List<float[]> embed(List<String> texts) {
+                seen.addAll(texts);
+                return texts.stream().map(t -> new float[] {t.length()}).toList();
+            }
+        };
+
+        var report = DuplicateFinder.QueryVectors.of(recording, "cpu quota does not work\nI set --cpu-quota and nothing changes.");
+        assertThat(seen).containsExactly("cpu quota does not work\nI set --cpu-quota and nothing changes.", "cpu quota does not work");
+        assertThat(report.all()).hasSize(2);
+
+        seen.clear();
+        var oneLine = DuplicateFinder.QueryVectors.of(recording, "cpu quota does not work");
+        assertThat(seen).containsExactly("cpu quota does not work");
+        assertThat(oneLine.all()).hasSize(1);
+    }
+
+    @Test
     void nothingToMatchGivesNothing() {
         assertThat(knowledge.similar("   ", DuplicateFinder.Options.top(3))).isEmpty();
         assertThat(knowledge.similar("zzqx plorf", DuplicateFinder.Options.top(3))).isEmpty();

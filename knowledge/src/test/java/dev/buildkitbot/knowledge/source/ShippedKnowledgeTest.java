@@ -34,4 +34,16 @@ class ShippedKnowledgeTest {
         a.hints().byAnchor().keySet().forEach(anchor ->
                 assertThat(a.sections()).as("hint anchor %s exists", anchor).anyMatch(s -> s.anchor().equals(anchor)));
     }
+
+    @Test
+    void everyGuideSectionWithTextHasQuestionsAndEveryQuestionNamesARealSection() {
+        ShippedKnowledge k = ShippedKnowledge.load();
+        var guide = k.sections().stream().filter(s -> s.source().equals("guide")).toList();
+        k.hints().questions().keySet().forEach(anchor ->
+                assertThat(guide).as("question anchor %s exists", anchor).anyMatch(s -> s.anchor().equals(anchor)));
+        guide.stream().filter(s -> !s.anchor().equals("additional-reading")).forEach(s ->
+                assertThat(k.hints().questionsFor(s)).as(s.anchor()).hasSizeGreaterThanOrEqualTo(4));
+        Section docs = k.sections().stream().filter(s -> s.source().equals("docs")).findFirst().orElseThrow();
+        assertThat(k.hints().questionsFor(docs)).isEmpty();
+    }
 }
