@@ -94,6 +94,26 @@ class AskQualityTest {
         assertThat(hybrid.get("guide").abstained()).isZero();
     }
 
+    /**
+     * Questions about reporting a problem that name a docs topic ("prune", "stargz", "scheduler") get
+     * the guide first: the question is closer in meaning to the guide than to any docs page.
+     */
+    @Test
+    void reportingQuestionsGetTheGuideFirstEvenWhenTheyNameADocsTopic() throws Exception {
+        var lexical = run(resource("ask-holdout2.jsonl"), SearchMode.LEXICAL).byKind();
+        var hybrid = run(resource("ask-holdout2.jsonl"), SearchMode.HYBRID).byKind();
+        assertThat(hybrid.get("guide").top1()).isGreaterThan(lexical.get("guide").top1());
+        assertThat(hybrid.get("guide").top1Rate()).isGreaterThanOrEqualTo(0.75);
+        assertThat(hybrid.get("guide").top3Rate()).isGreaterThanOrEqualTo(0.85);
+        assertThat(hybrid.get("offtopic").abstained()).isGreaterThanOrEqualTo(lexical.get("offtopic").abstained());
+
+        List<Answer> prune = knowledge.ask("prune seems to delete the wrong things, which logs would help you");
+        assertThat(prune).extracting(Answer::anchor).first().isEqualTo("gathering-more-debugging-data");
+        assertThat(prune).as("the docs page stays as a further answer").anyMatch(a -> a.path().endsWith("buildx_prune.md"));
+        List<Answer> lockUp = knowledge.ask("my builds lock up and then block every other build");
+        assertThat(lockUp).extracting(Answer::anchor).first().isEqualTo("reporting-deadlock");
+    }
+
     @Test
     void answersCarryTheContractFields() {
         List<Answer> answers = knowledge.ask("how do I get a stack trace when buildkitd hangs");
