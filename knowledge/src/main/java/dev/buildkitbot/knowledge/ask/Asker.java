@@ -7,6 +7,7 @@ import dev.buildkitbot.knowledge.embed.EmbedderHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
@@ -116,7 +117,8 @@ public final class Asker {
             return List.of();
         }
         double guideWeight = REPORTING_INTENT.matcher(text).find() ? 1.8 : 1.3;
-        float[] vector = model.map(m -> m.embedQuery(text)).orElse(null);
+        // The model reads the question on its own thread while the word search runs on this one.
+        CompletableFuture<float[]> vector = model.map(m -> m.embedQueryLater(text)).orElse(null);
         return index.withSearcher(searcher -> rank(searcher, query, terms, guideWeight, vector));
     }
 
@@ -144,7 +146,8 @@ public final class Asker {
                 .build();
     }
 
-    private List<Answer> rank(IndexSearcher searcher, Query query, QueryTerms terms, double guideWeight, float[] vector) throws IOException {
+    private List<Answer> rank(IndexSearcher searcher, Query query, QueryTerms terms, double guideWeight,
+                              CompletableFuture<float[]> vector) throws IOException {
         List<Scored> scored = new ArrayList<>();
         List<String> matchedWords = new ArrayList<>();
         if (query != null) {
@@ -172,7 +175,7 @@ public final class Asker {
             double best = scored.get(0).score;
             kept = scored.stream().filter(s -> s.score >= best * 0.35).limit(MAX_ANSWERS).toList();
         } else {
-            kept = fuse(searcher, scored, matchedWords, lexicalAnswer, vector);
+            kept = fuse(searcher, scored, matchedWords, lexicalAnswer, Embedder.join(vector));
             if (kept.isEmpty()) {
                 return List.of();
             }

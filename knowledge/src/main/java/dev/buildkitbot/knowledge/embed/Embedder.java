@@ -1,6 +1,7 @@
 package dev.buildkitbot.knowledge.embed;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns text into a vector whose direction carries its meaning, so two texts that say the same thing
@@ -23,5 +24,27 @@ public interface Embedder {
     /** A search query: some models are trained to read queries with an instruction before them. */
     default float[] embedQuery(String text) {
         return embed(text);
+    }
+
+    /** {@link #embed(String)}, computed while the caller does something else (here: at once). */
+    default CompletableFuture<float[]> embedLater(String text) {
+        return CompletableFuture.completedFuture(embed(text));
+    }
+
+    /** {@link #embedQuery(String)}, computed while the caller does something else (here: at once). */
+    default CompletableFuture<float[]> embedQueryLater(String text) {
+        return CompletableFuture.completedFuture(embedQuery(text));
+    }
+
+    /** Waits for a vector from {@link #embedLater}; a failure of the model surfaces as itself, not wrapped. */
+    static float[] join(CompletableFuture<float[]> vector) {
+        try {
+            return vector.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

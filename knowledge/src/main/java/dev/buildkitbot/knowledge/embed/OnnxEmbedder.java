@@ -3,12 +3,18 @@ package dev.buildkitbot.knowledge.embed;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A sentence-embedding model run in process by ONNX Runtime. The model file, its tokenizer and the
@@ -16,11 +22,13 @@ import java.util.function.Supplier;
  */
 public final class OnnxEmbedder implements Embedder {
     /** A model the jar ships: its id, how to load it, and what a search query is prefixed with. */
-    public record Model(String id, int dimension, String queryPrefix, Supplier<EmbeddingModel> loader) {
+    public record Model(String id, int dimension, String queryPrefix, Function<Executor, EmbeddingModel> loader) {
     }
 
     /** all-MiniLM-L6-v2, quantized: 384 dimensions, fast on long text. */
-    public static final Model MINILM = new Model("all-minilm-l6-v2-q", 384, "", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+    public static final Model MINILM = new Model("all-minilm-l6-v2-q", 384, "", executor ->
+            SingleThreadedOnnxModel.fromJar(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q.onnx",
+                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384, executor));
 
     /**
      * The model the jar uses. bge-small-en-v1.5 was measured too: better alone on guide questions,
@@ -30,10 +38,13 @@ public final class OnnxEmbedder implements Embedder {
 
     private final Model spec;
     private final EmbeddingModel model;
+    /** One thread per core: the texts of a batch, and query texts embedded while a search runs. */
+    private final ExecutorService workers;
 
-    private OnnxEmbedder(Model spec, EmbeddingModel model) {
+    private OnnxEmbedder(Model spec, ExecutorService workers) {
         this.spec = spec;
-        this.model = model;
+        this.workers = workers;
+        this.model = spec.loader().apply(workers);
     }
 
     /**
@@ -51,7 +62,18 @@ public final class OnnxEmbedder implements Embedder {
                 && !Files.isWritable(Path.of(System.getProperty("user.home", "/")))) {
             System.setProperty("DJL_CACHE_DIR", scratch.toAbsolutePath().toString());
         }
-        return new OnnxEmbedder(spec, spec.loader().get());
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "embedder-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return new OnnxEmbedder(spec, workers);
+        } catch (RuntimeException | Error e) {
+            workers.shutdownNow();
+            throw e;
+        }
     }
 
     @Override
@@ -77,6 +99,20 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public float[] embedQuery(String text) {
         return embed(spec.queryPrefix() + text);
+    }
+
+    /**
+     * On a worker thread. One text per task: a task never waits for other tasks of the same pool,
+     * so concurrent searches cannot starve it.
+     */
+    @Override
+    public CompletableFuture<float[]> embedLater(String text) {
+        return CompletableFuture.supplyAsync(() -> embed(text), workers);
+    }
+
+    @Override
+    public CompletableFuture<float[]> embedQueryLater(String text) {
+        return embedLater(spec.queryPrefix() + text);
     }
 
     private static float[] unit(Embedding embedding) {

@@ -1,6 +1,7 @@
 package dev.buildkitbot.knowledge.similar;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import dev.buildkitbot.knowledge.SearchMode;
 import dev.buildkitbot.knowledge.embed.Embedder;
 import dev.buildkitbot.knowledge.embed.EmbedderHandle;
@@ -108,12 +109,13 @@ public final class DuplicateFinder {
         Optional<Embedder> model = options.mode() == SearchMode.HYBRID ? embedder.await() : Optional.empty();
         String key = options + (model.isPresent() ? "h" : "l") + "\n" + (raw.length() > MAX_TEXT_CHARS ? raw.substring(0, MAX_TEXT_CHARS) : raw);
         return cache.get(key, k -> {
-            QueryVectors vectors = model.map(m -> QueryVectors.of(m, raw)).orElse(null);
+            // The model reads the report on its own threads while the word search runs on this one.
+            PendingVectors vectors = model.map(m -> QueryVectors.start(m, raw)).orElse(null);
             return index.withSearcher(searcher -> search(searcher, raw, options, vectors));
         });
     }
 
-    private List<IssueMatch> search(IndexSearcher searcher, String raw, Options options, QueryVectors vector) throws IOException {
+    private List<IssueMatch> search(IndexSearcher searcher, String raw, Options options, PendingVectors vector) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         String clean = NoiseStripper.strip(raw.length() > MAX_TEXT_CHARS * 4 ? raw.substring(0, MAX_TEXT_CHARS * 4) : raw);
         if (clean.length() > MAX_TEXT_CHARS) {
@@ -141,7 +143,7 @@ public final class DuplicateFinder {
         }
         ranked.sort(java.util.Comparator.comparingDouble(Ranked::rank).reversed());
         if (vector != null) {
-            ranked = fuse(searcher, ranked, vector, options, keyTerms, signatures, titleDf);
+            ranked = fuse(searcher, ranked, vector.join(), options, keyTerms, signatures, titleDf);
         }
         return ranked.stream().limit(options.limit()).map(r -> r.candidate().match()).toList();
     }
@@ -179,21 +181,26 @@ public final class DuplicateFinder {
          */
         static final int QUERY_CHARS = 400;
 
-        static QueryVectors of(Embedder model, String raw) {
+        /** Starts computing the report's vectors, each on its own worker thread when the model has them. */
+        static PendingVectors start(Embedder model, String raw) {
             String whole = EmbeddingTexts.description(raw);
             if (whole.length() > QUERY_CHARS) {
                 whole = whole.substring(0, QUERY_CHARS);
             }
-            Optional<String> title = EmbeddingTexts.title(raw);
-            if (title.isEmpty()) {
-                return new QueryVectors(model.embed(whole), null);
-            }
-            List<float[]> both = model.embed(List.of(whole, title.get()));
-            return new QueryVectors(both.get(0), both.get(1));
+            CompletableFuture<float[]> wholeVector = model.embedLater(whole);
+            CompletableFuture<float[]> titleVector = EmbeddingTexts.title(raw).map(model::embedLater).orElse(null);
+            return new PendingVectors(wholeVector, titleVector);
         }
 
         List<float[]> all() {
             return title == null ? List.of(whole) : List.of(whole, title);
+        }
+    }
+
+    /** A report's vectors being computed. */
+    record PendingVectors(CompletableFuture<float[]> whole, CompletableFuture<float[]> title) {
+        QueryVectors join() {
+            return new QueryVectors(Embedder.join(whole), title == null ? null : Embedder.join(title));
         }
     }
 

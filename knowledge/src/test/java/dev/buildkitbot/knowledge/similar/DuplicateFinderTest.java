@@ -128,14 +128,14 @@ class DuplicateFinderTest {
             }
         };
 
-        var report = DuplicateFinder.QueryVectors.of(recording, "cpu quota does not work\nI set --cpu-quota and nothing changes.");
+        var report = DuplicateFinder.QueryVectors.start(recording, "cpu quota does not work\nI set --cpu-quota and nothing changes.");
         assertThat(seen).containsExactly("cpu quota does not work\nI set --cpu-quota and nothing changes.", "cpu quota does not work");
-        assertThat(report.all()).hasSize(2);
+        assertThat(report.join().all()).hasSize(2);
 
         seen.clear();
-        var oneLine = DuplicateFinder.QueryVectors.of(recording, "cpu quota does not work");
+        var oneLine = DuplicateFinder.QueryVectors.start(recording, "cpu quota does not work");
         assertThat(seen).containsExactly("cpu quota does not work");
-        assertThat(oneLine.all()).hasSize(1);
+        assertThat(oneLine.join().all()).hasSize(1);
     }
 
     @Test
