@@ -6,6 +6,7 @@ import dev.buildkitbot.knowledge.source.SectionHints;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,8 @@ public final class EmbeddingTexts {
     /** A very long page section still gets a bounded number of vectors. */
     static final int MAX_CHUNKS = 12;
     static final int ISSUE_CHARS = 700;
+    /** A first line longer than this is prose, not a title. */
+    static final int MAX_TITLE_CHARS = 200;
 
     private static final Pattern FENCED = Pattern.compile("(?s)(```|~~~).*?(\\1|\\z)");
     private static final Pattern HEADING = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s.*$");
@@ -121,22 +124,22 @@ public final class EmbeddingTexts {
      * The title of a pasted description — its first line, when short enough to be one and followed by
      * more text; empty for a one-line message, whose whole text is already its title.
      */
-    public static java.util.Optional<String> title(String text) {
+    public static Optional<String> title(String text) {
         String t = text == null ? "" : text.strip();
         int nl = t.indexOf('\n');
-        if (nl > 0 && nl <= 200 && !t.substring(nl + 1).isBlank()) {
-            return java.util.Optional.of(t.substring(0, nl).strip());
+        if (nl > 0 && nl <= MAX_TITLE_CHARS && !t.substring(nl + 1).isBlank()) {
+            return Optional.of(t.substring(0, nl).strip());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A pasted description: its first line is its title when short enough to be one. */
     public static String description(String text) {
         String t = text == null ? "" : text.strip();
-        int nl = t.indexOf('\n');
-        if (nl > 0 && nl <= 200) {
-            return issue(t.substring(0, nl), t.substring(nl + 1));
+        Optional<String> title = title(t);
+        if (title.isPresent()) {
+            return issue(title.get(), t.substring(t.indexOf('\n') + 1));
         }
-        return issue(t.length() <= 200 ? t : "", t.length() <= 200 ? "" : t);
+        return issue(t.length() <= MAX_TITLE_CHARS ? t : "", t.length() <= MAX_TITLE_CHARS ? "" : t);
     }
 }

@@ -38,13 +38,16 @@ public final class OnnxEmbedder implements Embedder {
 
     private final Model spec;
     private final EmbeddingModel model;
-    /** One thread per core: the texts of a batch, and query texts embedded while a search runs. */
-    private final ExecutorService workers;
+    /**
+     * Query texts embedded while a search runs. Apart from the batch workers, so a question never
+     * queues behind a background batch of issues.
+     */
+    private final ExecutorService queryWorkers;
 
-    private OnnxEmbedder(Model spec, ExecutorService workers) {
+    private OnnxEmbedder(Model spec, ExecutorService batchWorkers, ExecutorService queryWorkers) {
         this.spec = spec;
-        this.workers = workers;
-        this.model = spec.loader().apply(workers);
+        this.queryWorkers = queryWorkers;
+        this.model = spec.loader().apply(batchWorkers);
     }
 
     /**
@@ -62,18 +65,25 @@ public final class OnnxEmbedder implements Embedder {
                 && !Files.isWritable(Path.of(System.getProperty("user.home", "/")))) {
             System.setProperty("DJL_CACHE_DIR", scratch.toAbsolutePath().toString());
         }
+        ExecutorService batch = workers("embed-batch-");
+        ExecutorService queries = workers("embed-query-");
+        try {
+            return new OnnxEmbedder(spec, batch, queries);
+        } catch (RuntimeException | Error e) {
+            batch.shutdownNow();
+            queries.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** One daemon thread per core: ONNX Runtime uses one thread per text here. */
+    private static ExecutorService workers(String name) {
         AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "embedder-" + n.incrementAndGet());
+        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, name + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        try {
-            return new OnnxEmbedder(spec, workers);
-        } catch (RuntimeException | Error e) {
-            workers.shutdownNow();
-            throw e;
-        }
     }
 
     @Override
@@ -107,7 +117,7 @@ public final class OnnxEmbedder implements Embedder {
      */
     @Override
     public CompletableFuture<float[]> embedLater(String text) {
-        return CompletableFuture.supplyAsync(() -> embed(text), workers);
+        return CompletableFuture.supplyAsync(() -> embed(text), queryWorkers);
     }
 
     @Override
