@@ -53,6 +53,9 @@ public final class Asker {
      */
     static final double STRONG_COVERAGE = 0.6;
     static final double FAIR_COVERAGE = 0.35;
+    /** See {@link Coverage#relevantWithMeaning}; set on the dev questions (BENCHMARKS.md). */
+    static final double LONG_QUESTION_COVERAGE = 0.25;
+    static final int LONG_QUESTION_WORDS = 4;
     /**
      * The best section must also score at least this much: words scattered thinly over a long page
      * ("what does HTTP 418 mean") are chance. Measured: the lowest in-domain best answer of our
@@ -158,7 +161,7 @@ public final class Asker {
                 matchedWords.add(doc.get(Fields.ID));
                 Coverage coverage = coverage(reader, terms, doc);
                 log.debug("candidate score={} {} section={}#{}", hit.score, coverage, doc.get(Fields.PATH), doc.get(Fields.ANCHOR));
-                if (!coverage.relevant()) {
+                if (!(vector == null ? coverage.relevant() : coverage.relevantWithMeaning())) {
                     continue;
                 }
                 double weight = "guide".equals(doc.get(Fields.TYPE)) ? guideWeight : 1.0;
@@ -231,6 +234,15 @@ public final class Asker {
             return share >= STRONG_COVERAGE || (share >= FAIR_COVERAGE && matchedWords >= 2);
         }
 
+        /**
+         * With meaning as a second gate, a long question's many words may spread thinner: a quarter
+         * of its weight through four or more words is evidence too ("…bake has been hanging at
+         * 'exporting to image' since this morning, what can I collect before I restart it?").
+         */
+        boolean relevantWithMeaning() {
+            return relevant() || (share >= LONG_QUESTION_COVERAGE && matchedWords >= LONG_QUESTION_WORDS);
+        }
+
         @Override
         public String toString() {
             return String.format("cov=%.2f/%d", share, matchedWords);
@@ -267,7 +279,7 @@ public final class Asker {
     static final double COS_DISCOUNT = 0.2;
     static final double COS_FULL = 0.5;
     static final double LEXICAL_FLOOR = 0.3;
-    static final double COS_BONUS = 0.5;
+    static final double COS_BONUS = 0.45;
     static final double MEANING_WEIGHT = 2.0;
     /**
      * For a question about reporting a problem ({@link #aboutReporting}), closeness in meaning weighs
@@ -281,9 +293,9 @@ public final class Asker {
     /**
      * A guide section this close in meaning is an answer even without the words: the guide's passages
      * include the questions each section answers, and off-topic questions stay below 0.43 of them
-     * (most guide questions in users' words: 0.47 and up; dev sets, BENCHMARKS.md).
+     * (most guide questions in users' words: 0.45 and up; dev sets, BENCHMARKS.md).
      */
-    static final double GUIDE_MEANING = 0.5;
+    static final double GUIDE_MEANING = 0.45;
     /** An answer found by words must not be far in meaning: off-topic questions that share two words land below. */
     static final double COS_GATE = 0.25;
     /** Without enough words for a lexical answer, the two searches must agree on a close section. */
