@@ -34,7 +34,9 @@ public final class OnnxEmbedder implements Embedder {
 
     /**
      * The model the jar uses. bge-small-en-v1.5 was measured too: better alone on guide questions,
-     * no better fused with the lexical ranking, and 3x slower to embed (BENCHMARKS.md).
+     * no better fused with the lexical ranking, and 3x slower to embed; so was e5-small-v2: better
+     * alone on guide questions, twice as slow, and its cosines sit in a band where none of the gates
+     * set for this model hold (BENCHMARKS.md).
      */
     public static final Model DEFAULT = MINILM;
 
