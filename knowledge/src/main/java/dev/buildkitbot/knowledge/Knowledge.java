@@ -2,6 +2,7 @@ package dev.buildkitbot.knowledge;
 
 import dev.buildkitbot.knowledge.ask.Answer;
 import dev.buildkitbot.knowledge.ask.Asker;
+import dev.buildkitbot.knowledge.ask.OffTopicBackground;
 import dev.buildkitbot.knowledge.embed.Embedder;
 import dev.buildkitbot.knowledge.embed.EmbedderHandle;
 import dev.buildkitbot.knowledge.embed.EmbeddingTexts;
@@ -75,12 +76,12 @@ public final class Knowledge implements AutoCloseable {
         this.files = KnowledgeFiles.of(shipped, SyncedDocs.load(dataDir.knowledge()));
         this.index = index;
         this.embedder = embedder;
-        this.asker = new Asker(index, analyzers, embedder);
         this.duplicates = new DuplicateFinder(index, analyzers, embedder);
         this.snapshot = new IssueSnapshot(dataDir.issues());
         this.releases = LatestReleases.load(dataDir.sync());
         VectorFile vectors = ShippedVectors.load();
         this.shippedVectors = vectors.modelId().equals(embedder.id()) ? vectors : VectorFile.empty();
+        this.asker = new Asker(index, analyzers, embedder, new OffTopicBackground(OffTopicBackground.load(), shippedVectors::get));
         this.vectors = new IssueVectors(index, embedder, shippedVectors, issueWrites);
     }
 

@@ -76,15 +76,17 @@ public final class Asker {
     private final KnowledgeIndex index;
     private final BuildkitAnalyzers analyzers;
     private final EmbedderHandle embedder;
+    private final OffTopicBackground background;
     private final Cache<String, List<Answer>> cache;
     /** Each section's analysed words, by section id: sections change only with the shipped knowledge. */
     private final Cache<String, Set<String>> sectionTerms;
     private volatile SectionVectors passages;
 
-    public Asker(KnowledgeIndex index, BuildkitAnalyzers analyzers, EmbedderHandle embedder) {
+    public Asker(KnowledgeIndex index, BuildkitAnalyzers analyzers, EmbedderHandle embedder, OffTopicBackground background) {
         this.index = index;
         this.analyzers = analyzers;
         this.embedder = embedder;
+        this.background = background;
         this.cache = Caffeine.newBuilder().maximumSize(2_000).build();
         this.sectionTerms = Caffeine.newBuilder().maximumSize(10_000).build();
         index.onRefresh(cache::invalidateAll);
@@ -122,7 +124,7 @@ public final class Asker {
         double guideWeight = REPORTING_INTENT.matcher(text).find() ? 1.8 : 1.3;
         // The model reads the question on its own thread while the word search runs on this one.
         CompletableFuture<float[]> vector = model.map(m -> m.embedQueryLater(text)).orElse(null);
-        return index.withSearcher(searcher -> rank(searcher, query, terms, guideWeight, vector));
+        return index.withSearcher(searcher -> rank(searcher, query, terms, guideWeight, model.orElse(null), vector));
     }
 
     private Query buildQuery(String text) {
@@ -150,7 +152,7 @@ public final class Asker {
     }
 
     private List<Answer> rank(IndexSearcher searcher, Query query, QueryTerms terms, double guideWeight,
-                              CompletableFuture<float[]> vector) throws IOException {
+                              Embedder model, CompletableFuture<float[]> vector) throws IOException {
         List<Scored> scored = new ArrayList<>();
         List<String> matchedWords = new ArrayList<>();
         if (query != null) {
@@ -178,7 +180,7 @@ public final class Asker {
             double best = scored.get(0).score;
             kept = scored.stream().filter(s -> s.score >= best * 0.35).limit(MAX_ANSWERS).toList();
         } else {
-            kept = fuse(searcher, scored, matchedWords, lexicalAnswer, Embedder.join(vector));
+            kept = fuse(searcher, scored, matchedWords, lexicalAnswer, model, Embedder.join(vector));
             if (kept.isEmpty()) {
                 return List.of();
             }
@@ -311,7 +313,7 @@ public final class Asker {
      * @param matched sections holding any of the question's words, best first (coverage or not)
      */
     private List<Scored> fuse(IndexSearcher searcher, List<Scored> lexical, List<String> matched, boolean lexicalAnswer,
-                              float[] vector) throws IOException {
+                              Embedder model, float[] vector) throws IOException {
         Map<String, Double> cosine = sectionVectors(searcher).cosines(vector);
         Map<String, Double> lexicalShare = new HashMap<>();
         Map<String, Scored> byId = new HashMap<>();
@@ -346,7 +348,11 @@ public final class Asker {
         boolean byWords = lexicalAnswer && lexicalShare.containsKey(top) && topCos >= COS_GATE;
         boolean agreed = inWords >= 0 && inWords < AGREE_DEPTH && topCos >= COS_AGREE;
         boolean guideByMeaning = isGuide(top) && topCos >= GUIDE_MEANING;
-        if (!byWords && !agreed && !guideByMeaning) {
+        double domain = cosine.values().stream().mapToDouble(Double::doubleValue).max().orElse(-1);
+        double offTopic = background.closeness(model, vector);
+        log.debug("gate top={} cos={} words={} agreed={} guideByMeaning={} domain={} offTopic={}", top, String.format("%.3f", topCos),
+                byWords, agreed, guideByMeaning, String.format("%.3f", domain), String.format("%.3f", offTopic));
+        if (offTopic > domain || (!byWords && !agreed && !guideByMeaning)) {
             return List.of();
         }
         double best = order.get(0).getValue();

@@ -8,6 +8,8 @@ import dev.buildkitbot.knowledge.source.Section;
 import dev.buildkitbot.knowledge.source.ShippedKnowledge;
 import dev.buildkitbot.knowledge.source.SyncedDocs;
 
+import dev.buildkitbot.knowledge.ask.OffTopicBackground;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,6 +67,7 @@ public final class ShippedVectorsBuilder {
         for (Section s : files.sections()) {
             texts.addAll(EmbeddingTexts.sectionPassages(s, files.hints()));
         }
+        texts.addAll(OffTopicBackground.load());
         for (IssueRecord issue : ShippedIssues.load().issues()) {
             texts.add(IssueDocuments.embeddingText(issue));
         }

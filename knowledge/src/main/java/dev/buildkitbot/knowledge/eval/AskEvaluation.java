@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buildkitbot.knowledge.ask.Answer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.util.function.Function;
  * anchor ({@code docs/rootless.md#kubernetes}).
  */
 public final class AskEvaluation {
+    private static final Logger log = LoggerFactory.getLogger(AskEvaluation.class);
     public record Question(String kind, String text, List<String> expect) {
         public boolean offTopic() {
             return expect.isEmpty();
@@ -96,6 +100,7 @@ public final class AskEvaluation {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (Question q : questions) {
+            log.debug("eval kind={} q=\"{}\"", q.kind(), q.text());
             List<Answer> answers = ask.apply(q.text());
             int rank = rankOfExpected(q, answers);
             outcomes.add(new Outcome(q, answers, rank));

@@ -80,6 +80,35 @@ class AskQualityTest {
         assertThat(hybrid.abstainRate()).isGreaterThanOrEqualTo(0.95);
     }
 
+    /**
+     * Questions near the domain but outside it (git, clusters, CI services, docker accounts) share words
+     * and some meaning with a section; closer to the off-topic background than to any passage, they get
+     * no answer, while the in-domain questions written beside them keep theirs.
+     */
+    @Test
+    void questionsNearTheDomainButOutsideItGetNoAnswer() throws Exception {
+        int lexicalAbstained = 0;
+        int hybridAbstained = 0;
+        int offTopic = 0;
+        for (String file : List.of("ask-holdout7.jsonl", "ask-holdout8.jsonl")) {
+            var lexical = run(resource(file), SearchMode.LEXICAL);
+            var hybrid = run(resource(file), SearchMode.HYBRID);
+            lexicalAbstained += lexical.byKind().get("offtopic").abstained();
+            hybridAbstained += hybrid.byKind().get("offtopic").abstained();
+            offTopic += hybrid.byKind().get("offtopic").questions();
+            assertThat(hybrid.outcomes()).filteredOn(o -> !o.question().offTopic())
+                    .as(hybrid.render()).allSatisfy(o -> assertThat(o.answers()).isNotEmpty());
+        }
+        assertThat(hybridAbstained).isGreaterThan(lexicalAbstained);
+        assertThat((double) hybridAbstained / offTopic).isGreaterThanOrEqualTo(0.72);
+        for (String question : List.of("how do I merge two branches in git", "how do I configure ssh keys for github",
+                "how do I undo my last git commit", "my kubernetes pod is in CrashLoopBackOff")) {
+            assertThat(knowledge.ask(question)).as(question).isEmpty();
+        }
+        assertThat(knowledge.ask("how do I use git bisect to find the commit that broke my build"))
+                .extracting(Answer::anchor).first().isEqualTo("regressions");
+    }
+
     /** Paraphrases (written as users write, not in the docs' words): where meaning helps most. */
     @Test
     void paraphrasesAreAnsweredBetterWithMeaning() throws Exception {
