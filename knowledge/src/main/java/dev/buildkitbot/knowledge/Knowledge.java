@@ -184,7 +184,7 @@ public final class Knowledge implements AutoCloseable {
     private void indexKnowledgeIfChanged() {
         KnowledgeFiles current = files;
         // The model is part of what the index holds: turning vectors on or changing the model re-indexes.
-        String hash = current.contentHash() + "|" + embedder.id() + "|" + EmbeddingTexts.PASSAGE_SCHEME;
+        String hash = current.contentHash() + "|" + embedder.id() + "|" + EmbeddingTexts.PASSAGE_SCHEME + "|" + SectionDocuments.FIELDS;
         if (hash.equals(index.commitData(KNOWLEDGE_HASH))) {
             return;
         }
@@ -195,7 +195,8 @@ public final class Knowledge implements AutoCloseable {
         long start = System.nanoTime();
         List<Section> sections = current.sections();
         List<Document> docs = new ArrayList<>(sections.stream()
-                .map(s -> SectionDocuments.toDocument(s, current.hints().forSection(s))).toList());
+                .map(s -> SectionDocuments.toDocument(s, current.hints().forSection(s),
+                        String.join("\n", current.hints().questionsFor(s)))).toList());
         int chunks = embedder.enabled() ? addChunkDocuments(sections, current.hints(), docs) : 0;
         BooleanQuery scope = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, "guide")), BooleanClause.Occur.SHOULD)

@@ -41,9 +41,12 @@ import java.util.Set;
 
 /**
  * Answers a question with guide and docs sections. Ranking is BM25 over heading, page title, body
- * and code, with the guide preferred. A section is only offered when it covers enough of what was
- * asked (IDF-weighted share of the question's words it contains): BM25 always ranks something first,
- * and an off-topic question must get no answer rather than a confident wrong one.
+ * and code, with the guide preferred; a guide section's words also include the questions it answers
+ * ({@code guide-questions.txt}, at half the weight of its text). A section is only offered when it
+ * covers enough of what was asked (IDF-weighted share of the question's words it contains): BM25
+ * always ranks something first, and an off-topic question must get no answer rather than a confident
+ * wrong one. With meaning on, closeness in meaning joins the ranking and is a second gate, and a
+ * question closer to the {@link OffTopicBackground} than to any passage gets no answer.
  */
 public final class Asker {
     private static final Logger log = LoggerFactory.getLogger(Asker.class);
@@ -132,7 +135,8 @@ public final class Asker {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         boolean any = false;
         for (var field : List.of(new Weighted(Fields.TITLE, 3f), new Weighted(Fields.PAGE, 1f),
-                new Weighted(Fields.BODY, 1f), new Weighted(Fields.CODE, 0.5f), new Weighted(Fields.HINTS, 1.5f))) {
+                new Weighted(Fields.BODY, 1f), new Weighted(Fields.CODE, 0.5f), new Weighted(Fields.HINTS, 1.5f),
+                new Weighted(Fields.QUESTIONS, 0.5f))) {
             Query q = builder.createBooleanQuery(field.name, text, BooleanClause.Occur.SHOULD);
             if (q != null) {
                 fields.add(new BoostQuery(q, field.weight), BooleanClause.Occur.SHOULD);
@@ -253,7 +257,7 @@ public final class Asker {
 
     private Set<String> termsOf(Document doc) {
         Set<String> present = new HashSet<>();
-        for (String field : List.of(Fields.TITLE, Fields.PAGE, Fields.BODY, Fields.HINTS)) {
+        for (String field : List.of(Fields.TITLE, Fields.PAGE, Fields.BODY, Fields.HINTS, Fields.QUESTIONS)) {
             String value = doc.get(field);
             if (value != null) {
                 present.addAll(analyzers.terms(field, value));

@@ -17,6 +17,8 @@ public final class Fields {
     public static final String COMMAND = "command";
     /** Words users say for a guide section that the guide itself does not use (guide-hints.txt). */
     public static final String HINTS = "hints";
+    /** The questions a guide section answers ({@code guide-questions.txt}), as words. */
+    public static final String QUESTIONS = "questions";
     // Issues only: their own text fields, so issue statistics never skew the guide/docs ranking.
     public static final String ISSUE_TITLE = "ititle";
     public static final String ISSUE_BODY = "ibody";

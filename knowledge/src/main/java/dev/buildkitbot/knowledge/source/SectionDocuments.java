@@ -13,10 +13,13 @@ import java.util.Arrays;
 
 /** Maps a {@link Section} to its Lucene document and back. */
 public final class SectionDocuments {
+    /** Changes whenever a section's document gains or loses a field: the index is then rebuilt. */
+    public static final String FIELDS = "hints+questions";
+
     private SectionDocuments() {
     }
 
-    public static Document toDocument(Section s, String hints) {
+    public static Document toDocument(Section s, String hints, String questions) {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
         doc.add(new StringField(Fields.TYPE, s.source(), Field.Store.YES));
@@ -29,6 +32,7 @@ public final class SectionDocuments {
         doc.add(new TextField(Fields.BODY, s.text(), Field.Store.YES));
         doc.add(new TextField(Fields.CODE, String.join("\n", s.commands()), Field.Store.NO));
         doc.add(new TextField(Fields.HINTS, hints, Field.Store.YES));
+        doc.add(new TextField(Fields.QUESTIONS, questions, Field.Store.YES));
         for (String command : s.commands()) {
             doc.add(new StoredField(Fields.COMMAND, command));
         }
