@@ -43,13 +43,25 @@ public final class OffTopicBackground {
         return questions;
     }
 
-    /** The highest cosine of {@code query} with a background question; -1 without any. */
+    /**
+     * How close {@code query} is to the background: the mean cosine of its two nearest background
+     * questions (the one nearest alone when there is one; -1 without any). Two must agree, so one line
+     * that happens to share a rare word with an in-domain question ("… on WSL2 with docker desktop?"
+     * and "how do I install docker on wsl2") does not turn it away alone.
+     */
     public double closeness(Embedder model, float[] query) {
-        double best = -1;
+        double first = -1;
+        double second = -1;
         for (float[] v : vectorsFor(model)) {
-            best = Math.max(best, VectorUtil.cosine(query, v));
+            double c = VectorUtil.cosine(query, v);
+            if (c > first) {
+                second = first;
+                first = c;
+            } else if (c > second) {
+                second = c;
+            }
         }
-        return best;
+        return second == -1 ? first : (first + second) / 2;
     }
 
     private List<float[]> vectorsFor(Embedder model) {

@@ -38,7 +38,7 @@ public final class EmbeddingTexts {
      * Changes whenever what {@link #sectionPassages} produces changes: the index re-embeds the
      * knowledge when it differs.
      */
-    public static final String PASSAGE_SCHEME = "windows60+guide-sentences+hints+questions";
+    public static final String PASSAGE_SCHEME = "windows60+guide-sentences+hints+bare-questions";
     /** A sentence shorter than this says too little to be matched on its own ("See below."). */
     static final int MIN_SENTENCE_WORDS = 4;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`\"“(\\[])|\\n\\s*\\n|\\n\\s*[-*]\\s+");
@@ -66,9 +66,10 @@ public final class EmbeddingTexts {
         if (!hints.isBlank()) {
             passages.add(heading + ": " + hints.strip());
         }
-        for (String question : extra.questionsFor(s)) {
-            passages.add(heading + ": " + question);
-        }
+        // A question stands alone: the heading in front of it pulls it away from the user's question
+        // (measured: "i can't reproduce it on demand, should i still file it?" is 0.54 from the bare
+        // question and 0.35 with "Reproducible test case: " in front; eval-questions, BENCHMARKS.md).
+        passages.addAll(extra.questionsFor(s));
         return passages.stream().distinct().toList();
     }
 

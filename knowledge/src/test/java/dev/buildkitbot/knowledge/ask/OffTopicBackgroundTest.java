@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class OffTopicBackgroundTest {
     /** Three axes: a text's vector is its axis by the first word, so closeness is easy to predict. */
@@ -42,13 +43,21 @@ class OffTopicBackgroundTest {
     }
 
     @Test
-    void closenessIsTheBestCosineWithABackgroundQuestion() {
+    void closenessIsTheMeanCosineOfTheTwoNearestBackgroundQuestions() {
         AxisModel model = new AxisModel();
-        var background = new OffTopicBackground(List.of("git rebase", "pizza near me"), key -> null);
+        var background = new OffTopicBackground(List.of("git rebase", "git stash", "pizza near me"), key -> null);
 
-        assertThat(background.closeness(model, new float[] {1, 0, 0})).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(background.closeness(model, new float[] {0, 0, 1})).isEqualTo(0.0, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(background.closeness(model, new float[] {1, 1, 0})).isEqualTo(Math.sqrt(0.5), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(background.closeness(model, new float[] {1, 0, 0})).isCloseTo(1.0, within(1e-6));
+        assertThat(background.closeness(model, new float[] {0, 1, 0})).as("one near question alone is not enough").isCloseTo(0.5, within(1e-6));
+        assertThat(background.closeness(model, new float[] {0, 0, 1})).isCloseTo(0.0, within(1e-6));
+        assertThat(background.closeness(model, new float[] {1, 1, 0})).isCloseTo(Math.sqrt(0.5), within(1e-6));
+    }
+
+    @Test
+    void aSingleQuestionIsItsOwnCloseness() {
+        var background = new OffTopicBackground(List.of("pizza near me"), key -> null);
+
+        assertThat(background.closeness(new AxisModel(), new float[] {0, 1, 0})).isCloseTo(1.0, within(1e-6));
     }
 
     @Test
