@@ -110,6 +110,24 @@ class DuplicateFinderTest {
         assertThat(lexical).extracting(IssueMatch::number).doesNotContain(6);
     }
 
+    /** Only the candidates shown are read in full; what is shown does not depend on how many are asked for. */
+    @Test
+    void aShorterListIsTheStartOfALongerOne() {
+        int longer = 0;
+        for (String report : List.of("Privileged operations?\nCan a Dockerfile get elevated permissions, for instance "
+                        + "to use the machine's own interfaces or relax isolation?",
+                "the build hangs and is stuck on the RUN step, nothing happens; cache export panics too",
+                "COPY fails: failed to compute cache key: \"/app/go.sum\" not found")) {
+            List<IssueMatch> five = knowledge.similar(report, DuplicateFinder.Options.top(5));
+            List<IssueMatch> two = knowledge.similar(report, DuplicateFinder.Options.top(2));
+            assertThat(five).as(report).isNotEmpty();
+            longer += five.size() > 2 ? 1 : 0;
+            assertThat(two).as(report).containsExactlyElementsOf(five.subList(0, Math.min(2, five.size())));
+            assertThat(five).as(report).allSatisfy(m -> assertThat(m.why()).isNotBlank());
+        }
+        assertThat(longer).as("some list is longer than two, so the cut is tested").isPositive();
+    }
+
     @Test
     void aReportIsReadWholeAndByItsTitleAlone() {
         List<String> seen = new java.util.ArrayList<>();
