@@ -46,7 +46,7 @@ import java.util.Set;
  * covers enough of what was asked (IDF-weighted share of the question's words it contains): BM25
  * always ranks something first, and an off-topic question must get no answer rather than a confident
  * wrong one. With meaning on, closeness in meaning joins the ranking and is a second gate, and a
- * question closer to the {@link OffTopicBackground} than to any passage gets no answer.
+ * question about as close to the {@link OffTopicBackground} as to its nearest passage gets no answer.
  */
 public final class Asker {
     private static final Logger log = LoggerFactory.getLogger(Asker.class);
@@ -361,8 +361,11 @@ public final class Asker {
         boolean guideByMeaning = isGuide(top) && topCos >= GUIDE_MEANING;
         double domain = cosine.values().stream().mapToDouble(Double::doubleValue).max().orElse(-1);
         double offTopic = background.closeness(model, vector);
-        log.debug("gate top={} cos={} words={} agreed={} guideByMeaning={} domain={} offTopic={}", top, String.format("%.3f", topCos),
-                byWords, agreed, guideByMeaning, String.format("%.3f", domain), String.format("%.3f", offTopic));
+        if (log.isDebugEnabled()) {
+            log.debug("gate top={} cos={} words={} agreed={} guideByMeaning={} domain={} offTopic={}", top,
+                    String.format("%.3f", topCos), byWords, agreed, guideByMeaning, String.format("%.3f", domain),
+                    String.format("%.3f", offTopic));
+        }
         if (offTopic > domain - BACKGROUND_MARGIN || (!byWords && !agreed && !guideByMeaning)) {
             return List.of();
         }
