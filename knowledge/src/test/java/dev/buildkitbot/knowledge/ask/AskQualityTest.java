@@ -109,6 +109,22 @@ class AskQualityTest {
                 .extracting(Answer::anchor).first().isEqualTo("regressions");
     }
 
+    /** The guide questions of the round-5 holdouts (BENCHMARKS.md): the figures they reached, less a margin. */
+    @Test
+    void laterHoldoutGuideQuestionsKeepTheirFigures() throws Exception {
+        int questions = 0;
+        int top1 = 0;
+        int top3 = 0;
+        for (String file : List.of("ask-holdout5.jsonl", "ask-holdout6.jsonl", "ask-holdout9.jsonl")) {
+            var guide = run(resource(file), SearchMode.HYBRID).byKind().get("guide");
+            questions += guide.questions();
+            top1 += guide.top1();
+            top3 += guide.top3();
+        }
+        assertThat((double) top1 / questions).isGreaterThanOrEqualTo(0.78);
+        assertThat((double) top3 / questions).isGreaterThanOrEqualTo(0.87);
+    }
+
     /** Paraphrases (written as users write, not in the docs' words): where meaning helps most. */
     @Test
     void paraphrasesAreAnsweredBetterWithMeaning() throws Exception {
@@ -119,7 +135,7 @@ class AskQualityTest {
         assertThat(hybrid.get("buildx").top3Rate()).isGreaterThanOrEqualTo(0.55);
         // The guide's sentences and the questions each section answers are passages of their own.
         assertThat(hybrid.get("guide").top1()).isGreaterThan(lexical.get("guide").top1());
-        assertThat(hybrid.get("guide").top1Rate()).isGreaterThanOrEqualTo(0.7);
+        assertThat(hybrid.get("guide").top1Rate()).isGreaterThanOrEqualTo(0.9);
         assertThat(hybrid.get("guide").abstained()).isZero();
     }
 
@@ -132,8 +148,8 @@ class AskQualityTest {
         var lexical = run(resource("ask-holdout2.jsonl"), SearchMode.LEXICAL).byKind();
         var hybrid = run(resource("ask-holdout2.jsonl"), SearchMode.HYBRID).byKind();
         assertThat(hybrid.get("guide").top1()).isGreaterThan(lexical.get("guide").top1());
-        assertThat(hybrid.get("guide").top1Rate()).isGreaterThanOrEqualTo(0.75);
-        assertThat(hybrid.get("guide").top3Rate()).isGreaterThanOrEqualTo(0.85);
+        assertThat(hybrid.get("guide").top1Rate()).isGreaterThanOrEqualTo(0.85);
+        assertThat(hybrid.get("guide").top3Rate()).isGreaterThanOrEqualTo(0.92);
         assertThat(hybrid.get("offtopic").abstained()).isGreaterThanOrEqualTo(lexical.get("offtopic").abstained());
 
         List<Answer> prune = knowledge.ask("prune seems to delete the wrong things, which logs would help you");
