@@ -311,6 +311,10 @@ public final class Asker {
      * off-topic questions, 0.04 also turned away in-domain ones.
      */
     static final double BACKGROUND_MARGIN = 0.02;
+    /** See {@link #securitySection}. */
+    static final String SECURITY_ANCHOR = "security-issues";
+    static final double SECURITY_COS = 0.5;
+    static final double SECURITY_CLOSE_CALL = 0.03;
     /** Without enough words for a lexical answer, the two searches must agree on a close section. */
     static final double COS_AGREE = 0.5;
     private static final int AGREE_DEPTH = 10;
@@ -370,8 +374,14 @@ public final class Asker {
             return List.of();
         }
         double best = order.get(0).getValue();
+        List<Map.Entry<String, Double>> shown = new ArrayList<>(order);
+        String security = securitySection(cosine, topCos);
+        if (security != null && !security.equals(top)) {
+            shown.removeIf(e -> e.getKey().equals(security));
+            shown.add(0, Map.entry(security, best));
+        }
         List<Scored> out = new ArrayList<>();
-        for (var e : order) {
+        for (var e : shown) {
             if (out.size() == MAX_ANSWERS || e.getValue() < best * 0.35) {
                 break;
             }
@@ -385,6 +395,25 @@ public final class Asker {
             out.add(new Scored(s.hit, s.doc, e.getValue() * 10));
         }
         return out;
+    }
+
+    /**
+     * The guide's security section when the question is about as close to it as to the first answer.
+     * Reporting a vulnerability in public is the one mistake the guide warns against in capitals, and
+     * its section is a single sentence that a neighbouring section outweighs by its words ("I found a
+     * privilege escalation, how do I report it responsibly" → follow the progress of your issue): in a
+     * close call it comes first. Set on the dev questions (eval-questions; BENCHMARKS.md): cosine ≥ 0.5
+     * and within 0.03 put three security questions first and no other question's answer second; within
+     * 0.06, other questions lost their first answer.
+     */
+    private static String securitySection(Map<String, Double> cosine, double topCos) {
+        for (var e : cosine.entrySet()) {
+            if (isGuide(e.getKey()) && e.getKey().endsWith("#" + SECURITY_ANCHOR)
+                    && e.getValue() >= SECURITY_COS && e.getValue() >= topCos - SECURITY_CLOSE_CALL) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     /**

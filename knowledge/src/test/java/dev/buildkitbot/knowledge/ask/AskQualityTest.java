@@ -125,6 +125,17 @@ class AskQualityTest {
         assertThat((double) top3 / questions).isGreaterThanOrEqualTo(0.87);
     }
 
+    /** A close call between the security section and another goes to security: a vulnerability must not be filed in public. */
+    @Test
+    void aSecurityQuestionGetsTheSecuritySectionFirstInACloseCall() {
+        assertThat(knowledge.ask("I found a privilege escalation in buildkitd, how do I report it responsibly"))
+                .extracting(Answer::anchor).first().isEqualTo("security-issues");
+        assertThat(knowledge.ask("not sure if this is a buildx bug or a buildkit bug, where should I file it?"))
+                .extracting(Answer::anchor).first().isEqualTo("describe-your-environment");
+        assertThat(knowledge.ask("how do I test with the latest buildkit master before reporting?"))
+                .extracting(Answer::anchor).first().isNotEqualTo("security-issues");
+    }
+
     /** Paraphrases (written as users write, not in the docs' words): where meaning helps most. */
     @Test
     void paraphrasesAreAnsweredBetterWithMeaning() throws Exception {
