@@ -2,22 +2,20 @@ package dev.buildkitbot.knowledge.ask;
 
 import dev.buildkitbot.knowledge.embed.Embedder;
 import dev.buildkitbot.knowledge.embed.TextKey;
+import dev.buildkitbot.knowledge.source.DataFile;
 import org.apache.lucene.util.VectorUtil;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Questions a chat channel gets that the guide and docs do not answer (git, clusters, CI services,
- * programming, small talk), as vectors. A question closer in meaning to one of these than to every
- * guide and docs passage is off-topic even when it shares words with a section ("how do I merge two
- * branches in git" and the guide's {@code git bisect}): meaning alone cannot tell "close to the
- * domain" from "in it", a background of what is near but outside can.
+ * programming, small talk), as vectors. A question about as close in meaning to these (its two
+ * nearest) as to the nearest guide or docs passage is off-topic ({@link Asker}), even when it shares
+ * words with a section ("how do I merge two branches in git" and the guide's {@code git bisect}):
+ * meaning alone cannot tell "close to the domain" from "in it", a background of what is near but
+ * outside can.
  */
 public final class OffTopicBackground {
     public static final String RESOURCE = "/dev/buildkitbot/knowledge/offtopic-questions.txt";
@@ -92,21 +90,7 @@ public final class OffTopicBackground {
 
     /** The shipped questions: one per line, {@code #} comments and blank lines skipped. */
     public static List<String> load() {
-        try (InputStream in = OffTopicBackground.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("resource not found: " + RESOURCE);
-            }
-            List<String> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String s = line.strip();
-                if (!s.isEmpty() && !s.startsWith("#")) {
-                    out.add(s);
-                }
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataFile.contentLines(DataFile.text(RESOURCE));
     }
 
     private record Vectors(String modelId, List<float[]> list) {

@@ -1,9 +1,5 @@
 package dev.buildkitbot.knowledge.source;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +9,7 @@ import java.util.Map;
  * Users' words for guide sections, kept as data beside the shipped knowledge: {@code source-hints.txt}
  * ("CVE" for "Security issues", "stuck" for "Reporting deadlock"), indexed with the section for the
  * word search, and {@code guide-questions.txt}, questions each section answers in a user's words,
- * which only the meaning search reads.
+ * which the meaning search reads as passages and the word search as a field of their section.
  *
  * @param byAnchor  hint words per guide anchor
  * @param questions questions per guide anchor
@@ -31,8 +27,8 @@ public record SectionHints(Map<String, String> byAnchor, Map<String, List<String
     }
 
     public static SectionHints load() {
-        String hints = resource(HINTS);
-        String questionText = resource(QUESTIONS);
+        String hints = DataFile.text(HINTS);
+        String questionText = DataFile.text(QUESTIONS);
         Map<String, String> byAnchor = new LinkedHashMap<>();
         lines(hints).forEach(l -> byAnchor.put(l[0], l[1]));
         Map<String, List<String>> questions = new LinkedHashMap<>();
@@ -40,27 +36,14 @@ public record SectionHints(Map<String, String> byAnchor, Map<String, List<String
         return new SectionHints(byAnchor, questions, hints + "\n" + questionText);
     }
 
-    private static String resource(String name) {
-        try (InputStream in = SectionHints.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("resource not found: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** {@code anchor: text} lines; comments and blank lines skipped. */
     private static List<String[]> lines(String raw) {
         List<String[]> out = new ArrayList<>();
-        for (String line : raw.split("\n")) {
-            String s = line.strip();
+        for (String s : DataFile.contentLines(raw)) {
             int colon = s.indexOf(':');
-            if (s.isEmpty() || s.startsWith("#") || colon < 0) {
-                continue;
+            if (colon > 0) {
+                out.add(new String[] {s.substring(0, colon).strip(), s.substring(colon + 1).strip()});
             }
-            out.add(new String[] {s.substring(0, colon).strip(), s.substring(colon + 1).strip()});
         }
         return out;
     }
