@@ -169,6 +169,37 @@ class AskQualityTest {
         assertThat(lockUp).extracting(Answer::anchor).first().isEqualTo("reporting-deadlock");
     }
 
+    /** A docs page is offered once, at its best section; the guide's sections are answers of their own. */
+    @Test
+    void aDocsPageIsOfferedOnceAmongTheAnswers() throws Exception {
+        int multiGuide = 0;
+        for (String file : List.of("ask-eval.jsonl", "ask-paraphrases.jsonl", "ask-holdout.jsonl", "ask-holdout12.jsonl")) {
+            for (SearchMode mode : SearchMode.values()) {
+                for (var outcome : run(resource(file), mode).outcomes()) {
+                    List<String> docsPages = outcome.answers().stream().filter(a -> !"guide".equals(a.source()))
+                            .map(a -> a.repo() + "/" + a.path()).toList();
+                    assertThat(docsPages).as(outcome.question().text()).doesNotHaveDuplicates();
+                    if (outcome.answers().stream().filter(a -> "guide".equals(a.source())).count() > 1) {
+                        multiGuide++;
+                    }
+                }
+            }
+        }
+        assertThat(multiGuide).as("guide sections are not merged into one").isPositive();
+    }
+
+    /**
+     * Close in meaning and far from the off-topic background is an answer without shared words
+     * ("anymore", "don't", "use" are not how the docs put it), while the off-topic sets stay turned away
+     * ({@link #userPhrasedQuestionsMeetTheTargetsAndOffTopicOnesGetNoAnswer}).
+     */
+    @Test
+    void aQuestionCloseInMeaningToOnePageIsAnsweredWithoutItsWords() {
+        assertThat(knowledge.ask("how do I remove a builder I don't use anymore?", SearchMode.HYBRID))
+                .extracting(Answer::path).first().isEqualTo("docs/reference/buildx_rm.md");
+        assertThat(knowledge.ask("how do I remove a builder I don't use anymore?", SearchMode.LEXICAL)).isEmpty();
+    }
+
     @Test
     void answersCarryTheContractFields() {
         List<Answer> answers = knowledge.ask("how do I get a stack trace when buildkitd hangs");
