@@ -21,6 +21,14 @@ public interface Embedder {
         return embed(List.of(text)).get(0);
     }
 
+    /**
+     * The start of a text that the model reads in at most {@code maxPieces} word pieces (its time
+     * grows with them). Without a tokenizer to count with, the whole text.
+     */
+    default String head(String text, int maxPieces) {
+        return text;
+    }
+
     /** A search query: some models are trained to read queries with an instruction before them. */
     default float[] embedQuery(String text) {
         return embed(text);
@@ -37,7 +45,7 @@ public interface Embedder {
     }
 
     /** Waits for a vector from {@link #embedLater}; a failure of the model surfaces as itself, not wrapped. */
-    static float[] join(CompletableFuture<float[]> vector) {
+    static <T> T join(CompletableFuture<T> vector) {
         try {
             return vector.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -16,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * A sentence-embedding model run in process by ONNX Runtime. The model file, its tokenizer and the
@@ -24,13 +23,16 @@ import java.util.function.Function;
  */
 public final class OnnxEmbedder implements Embedder {
     /** A model the jar ships: its id, how to load it, and what a search query is prefixed with. */
-    public record Model(String id, int dimension, String queryPrefix, Function<Executor, EmbeddingModel> loader) {
+    public record Model(String id, int dimension, String queryPrefix, Class<?> jar, String modelFile, String tokenizerFile,
+                        PoolingMode pooling) {
+        EmbeddingModel load(Executor executor) {
+            return SingleThreadedOnnxModel.fromJar(jar, modelFile, tokenizerFile, pooling, dimension, executor);
+        }
     }
 
     /** all-MiniLM-L6-v2, quantized: 384 dimensions, fast on long text. */
-    public static final Model MINILM = new Model("all-minilm-l6-v2-q", 384, "", executor ->
-            SingleThreadedOnnxModel.fromJar(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q.onnx",
-                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384, executor));
+    public static final Model MINILM = new Model("all-minilm-l6-v2-q", 384, "", AllMiniLmL6V2QuantizedEmbeddingModel.class,
+            "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN);
 
     /**
      * The model the jar uses. bge-small-en-v1.5 was measured too: better alone on guide questions,
@@ -42,6 +44,7 @@ public final class OnnxEmbedder implements Embedder {
 
     private final Model spec;
     private final EmbeddingModel model;
+    private final WordPieces pieces;
     /**
      * Query texts embedded while a search runs. Apart from the batch workers, so a question never
      * queues behind a background batch of issues.
@@ -51,7 +54,8 @@ public final class OnnxEmbedder implements Embedder {
     private OnnxEmbedder(Model spec, ExecutorService batchWorkers, ExecutorService queryWorkers) {
         this.spec = spec;
         this.queryWorkers = queryWorkers;
-        this.model = spec.loader().apply(batchWorkers);
+        this.model = spec.load(batchWorkers);
+        this.pieces = WordPieces.fromJar(spec.jar(), spec.tokenizerFile());
     }
 
     /**
@@ -114,6 +118,11 @@ public final class OnnxEmbedder implements Embedder {
         // The tokenizer refuses blank text; a dash says "nothing" just as well.
         List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t == null || t.isBlank() ? "-" : t)).toList();
         return model.embedAll(segments).content().stream().map(OnnxEmbedder::unit).toList();
+    }
+
+    @Override
+    public String head(String text, int maxPieces) {
+        return text == null || text.isEmpty() ? "" : pieces.head(text, maxPieces);
     }
 
     @Override

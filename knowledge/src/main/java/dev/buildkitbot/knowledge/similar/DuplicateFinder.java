@@ -116,6 +116,20 @@ public final class DuplicateFinder {
     }
 
     private List<IssueMatch> search(IndexSearcher searcher, String raw, Options options, PendingVectors vector) throws IOException {
+        // Each vector's nearest issues are looked up on the model's thread as soon as it is ready (the
+        // title's long before the whole report's), while the word search runs here.
+        List<CompletableFuture<TopDocs>> nearest = vector == null ? List.of() : vector.all().stream()
+                .map(v -> v.thenApply(q -> nearest(searcher, q, options))).toList();
+        try {
+            return search(searcher, raw, options, nearest);
+        } finally {
+            // The searcher is released when this returns: no lookup may still be reading it.
+            nearest.forEach(n -> n.exceptionally(e -> null).join());
+        }
+    }
+
+    private List<IssueMatch> search(IndexSearcher searcher, String raw, Options options, List<CompletableFuture<TopDocs>> nearest)
+            throws IOException {
         IndexReader reader = searcher.getIndexReader();
         String clean = NoiseStripper.strip(raw.length() > MAX_TEXT_CHARS * 4 ? raw.substring(0, MAX_TEXT_CHARS * 4) : raw);
         if (clean.length() > MAX_TEXT_CHARS) {
@@ -123,7 +137,7 @@ public final class DuplicateFinder {
         }
         List<String> signatures = ErrorSignatures.extract(raw.length() > 200_000 ? raw.substring(0, 200_000) : raw);
         KeyTerms keyTerms = keyTerms(searcher, clean, options.excludeKeys());
-        if (keyTerms.weights.isEmpty() && signatures.isEmpty() && vector == null) {
+        if (keyTerms.weights.isEmpty() && signatures.isEmpty() && nearest.isEmpty()) {
             return List.of();
         }
         Query query = buildQuery(keyTerms, titleLine(clean), signatures, options);
@@ -142,8 +156,12 @@ public final class DuplicateFinder {
             ranked.add(new Ranked(candidate, hit.doc, hit.score / top + TITLE_COVER_WEIGHT * candidate.titleCover()));
         }
         ranked.sort(java.util.Comparator.comparingDouble(Ranked::rank).reversed());
-        if (vector != null) {
-            ranked = fuse(searcher, ranked, vector.join(), options, keyTerms, signatures, titleDf);
+        if (!nearest.isEmpty()) {
+            List<TopDocs> near = new ArrayList<>();
+            for (CompletableFuture<TopDocs> n : nearest) {
+                near.add(Embedder.join(n));
+            }
+            ranked = fuse(searcher, ranked, near, keyTerms, signatures, titleDf);
         }
         return ranked.stream().limit(options.limit()).map(r -> r.candidate().match()).toList();
     }
@@ -173,13 +191,23 @@ public final class DuplicateFinder {
      * words ("cpu quota does not work" → "Add build cgroup settings"), where the whole text is pulled
      * towards what was pasted around it. A one-line message has only the first.
      */
-    record QueryVectors(float[] whole, float[] title) {
+    static final class QueryVectors {
+        private QueryVectors() {
+        }
+
         /**
          * How much of the report the model reads (issues are read up to 700 characters when indexed).
          * The model's time grows with the text; with the title read on its own, 400 characters find
          * as many originals on the dev pairs as 700 did, at about half the cost (BENCHMARKS.md).
          */
         static final int QUERY_CHARS = 400;
+        /**
+         * …and at most this many word pieces of them. The model's time grows with word pieces: 400
+         * characters of prose are about 90, of paths, hashes and flags up to 170, which made the slowest
+         * reports the slowest searches. 64–96 found the same originals on the dev pairs as no limit
+         * (eval-duplicates); 80 took p50/p99 of a whole report from 19/33 to 17/29 ms (BENCHMARKS.md).
+         */
+        static final int QUERY_PIECES = 80;
 
         /** Starts computing the report's vectors, each on its own worker thread when the model has them. */
         static PendingVectors start(Embedder model, String raw) {
@@ -187,20 +215,26 @@ public final class DuplicateFinder {
             if (whole.length() > QUERY_CHARS) {
                 whole = whole.substring(0, QUERY_CHARS);
             }
+            whole = model.head(whole, QUERY_PIECES);
             CompletableFuture<float[]> wholeVector = model.embedLater(whole);
             CompletableFuture<float[]> titleVector = EmbeddingTexts.title(raw).map(model::embedLater).orElse(null);
             return new PendingVectors(wholeVector, titleVector);
         }
+    }
 
-        List<float[]> all() {
+    /** A report's vectors being computed: the whole description's, and its title's (or null). */
+    record PendingVectors(CompletableFuture<float[]> whole, CompletableFuture<float[]> title) {
+        List<CompletableFuture<float[]>> all() {
             return title == null ? List.of(whole) : List.of(whole, title);
         }
     }
 
-    /** A report's vectors being computed. */
-    record PendingVectors(CompletableFuture<float[]> whole, CompletableFuture<float[]> title) {
-        QueryVectors join() {
-            return new QueryVectors(Embedder.join(whole), title == null ? null : Embedder.join(title));
+    /** The issues nearest in meaning to a vector that may be suggested (see {@link #filter}). */
+    private static TopDocs nearest(IndexSearcher searcher, float[] vector, Options options) {
+        try {
+            return searcher.search(new KnnFloatVectorQuery(Fields.ISSUE_VECTOR, vector, DENSE_DEPTH, filter(options)), DENSE_DEPTH);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -209,10 +243,9 @@ public final class DuplicateFinder {
      * (reciprocal rank fusion). A shared specific error signature stays decisive: such candidates
      * come first.
      */
-    private List<Ranked> fuse(IndexSearcher searcher, List<Ranked> lexical, QueryVectors vectors, Options options, KeyTerms keyTerms,
+    private List<Ranked> fuse(IndexSearcher searcher, List<Ranked> lexical, List<TopDocs> nearest, KeyTerms keyTerms,
                               List<String> signatures, Map<String, Integer> titleDf) throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        Query filter = filter(options);
         Map<Integer, Double> fused = new HashMap<>();
         Map<Integer, Candidate> candidates = new HashMap<>();
         for (int i = 0; i < lexical.size(); i++) {
@@ -220,8 +253,7 @@ public final class DuplicateFinder {
             candidates.put(lexical.get(i).doc(), lexical.get(i).candidate());
         }
         Map<Integer, Double> cosines = new HashMap<>();
-        for (float[] vector : vectors.all()) {
-            TopDocs near = searcher.search(new KnnFloatVectorQuery(Fields.ISSUE_VECTOR, vector, DENSE_DEPTH, filter), DENSE_DEPTH);
+        for (TopDocs near : nearest) {
             for (int i = 0; i < near.scoreDocs.length; i++) {
                 ScoreDoc hit = near.scoreDocs[i];
                 double cos = 2 * hit.score - 1; // Lucene scores cosine as (1 + cos) / 2

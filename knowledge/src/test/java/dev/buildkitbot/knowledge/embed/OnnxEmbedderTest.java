@@ -51,6 +51,20 @@ class OnnxEmbedderTest {
         }
     }
 
+    /** A text is cut after whole word pieces of the model's own tokenizer; one that fits is left as it is. */
+    @Test
+    void headKeepsWhatFitsInTheWordPieceBudget() {
+        String prose = "the build hangs at exporting layers";
+        assertThat(model.head(prose, 80)).isEqualTo(prose);
+        assertThat(model.head(prose, 3)).isEqualTo("the build hangs");
+        // Hashes and paths are many pieces per character: the same budget keeps far fewer characters of them.
+        String hashes = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 ".repeat(10);
+        String prose400 = "my build hangs when I export the cache to the registry and nothing happens after that ".repeat(5);
+        assertThat(model.head(hashes, 40).length()).isLessThan(model.head(prose400, 40).length() / 2);
+        assertThat(prose400).startsWith(model.head(prose400, 40));
+        assertThat(model.head("", 10)).isEmpty();
+    }
+
     private static double cos(float[] a, float[] b) {
         double dot = 0;
         for (int i = 0; i < a.length; i++) {

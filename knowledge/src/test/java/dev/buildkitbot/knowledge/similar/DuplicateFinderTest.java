@@ -148,12 +148,12 @@ class DuplicateFinderTest {
 
         var report = DuplicateFinder.QueryVectors.start(recording, "cpu quota does not work\nI set --cpu-quota and nothing changes.");
         assertThat(seen).containsExactly("cpu quota does not work\nI set --cpu-quota and nothing changes.", "cpu quota does not work");
-        assertThat(report.join().all()).hasSize(2);
+        assertThat(report.all()).hasSize(2);
 
         seen.clear();
         var oneLine = DuplicateFinder.QueryVectors.start(recording, "cpu quota does not work");
         assertThat(seen).containsExactly("cpu quota does not work");
-        assertThat(oneLine.join().all()).hasSize(1);
+        assertThat(oneLine.all()).hasSize(1);
     }
 
     @Test
