@@ -388,7 +388,7 @@ public final class Asker {
         }
         double best = order.get(0).getValue();
         List<Map.Entry<String, Double>> shown = new ArrayList<>(order);
-        String security = securitySection(cosine, topCos);
+        String security = securitySection(cosine, domain);
         if (security != null && !security.equals(top)) {
             shown.removeIf(e -> e.getKey().equals(security));
             shown.add(0, Map.entry(security, best));
@@ -415,18 +415,22 @@ public final class Asker {
     }
 
     /**
-     * The guide's security section when the question is about as close to it as to the first answer.
+     * The guide's security section when the question is about as close to it as to its nearest passage.
      * Reporting a vulnerability in public is the one mistake the guide warns against in capitals, and
      * its section is a single sentence that a neighbouring section outweighs by its words ("I found a
      * privilege escalation, how do I report it responsibly" → follow the progress of your issue): in a
      * close call it comes first. Set on the dev questions (eval-questions; BENCHMARKS.md): cosine ≥ 0.5
      * and within 0.03 put three security questions first and no other question's answer second; within
-     * 0.06, other questions lost their first answer.
+     * 0.06, other questions lost their first answer. Measured against the nearest passage of all, not
+     * the first answer's: a first answer far in meaning (one found by its words) made every section a
+     * close call ("how do I check my problem against buildkit master before reporting?" got security
+     * first: 0.75 against the first answer's 0.73, while another guide section's passage was at 0.80;
+     * holdout13, BENCHMARKS.md). Same figures on the other dev questions.
      */
-    private static String securitySection(Map<String, Double> cosine, double topCos) {
+    private static String securitySection(Map<String, Double> cosine, double nearest) {
         for (var e : cosine.entrySet()) {
             if (isGuide(e.getKey()) && e.getKey().endsWith("#" + SECURITY_ANCHOR)
-                    && e.getValue() >= SECURITY_COS && e.getValue() >= topCos - SECURITY_CLOSE_CALL) {
+                    && e.getValue() >= SECURITY_COS && e.getValue() >= nearest - SECURITY_CLOSE_CALL) {
                 return e.getKey();
             }
         }

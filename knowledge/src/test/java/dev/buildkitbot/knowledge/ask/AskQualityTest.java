@@ -134,6 +134,11 @@ class AskQualityTest {
                 .extracting(Answer::anchor).first().isEqualTo("describe-your-environment");
         assertThat(knowledge.ask("how do I test with the latest buildkit master before reporting?"))
                 .extracting(Answer::anchor).first().isNotEqualTo("security-issues");
+        // Close to security only compared with a first answer found by its words, far from the nearest passage.
+        assertThat(knowledge.ask("how do I check my problem against buildkit master before reporting?"))
+                .extracting(Answer::anchor).first().isNotEqualTo("security-issues");
+        assertThat(knowledge.ask("how do I see which buildkit version and driver my current builder uses?"))
+                .extracting(Answer::anchor).doesNotContain("security-issues");
     }
 
     /** Paraphrases (written as users write, not in the docs' words): where meaning helps most. */
