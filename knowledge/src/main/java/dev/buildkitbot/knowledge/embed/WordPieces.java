@@ -47,7 +47,8 @@ final class WordPieces implements AutoCloseable {
                 end = spans[i].getEnd();
             }
         }
-        return text.substring(0, Math.min(text.length(), end));
+        // The tokenizer counts offsets in code points; a Java string in UTF-16 units (an emoji is two).
+        return text.substring(0, text.offsetByCodePoints(0, Math.min(end, text.codePointCount(0, text.length()))));
     }
 
     @Override

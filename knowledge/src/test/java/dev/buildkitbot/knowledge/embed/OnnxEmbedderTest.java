@@ -63,6 +63,10 @@ class OnnxEmbedderTest {
         assertThat(model.head(hashes, 40).length()).isLessThan(model.head(prose400, 40).length() / 2);
         assertThat(prose400).startsWith(model.head(prose400, 40));
         assertThat(model.head("", 10)).isEmpty();
+        // Offsets count code points: an emoji (two UTF-16 units, one unknown piece) is never cut in half.
+        assertThat(model.head("🐳 🐳 docker build hangs", 1)).isEqualTo("🐳");
+        assertThat(model.head("🐳 🐳 docker build hangs", 2)).isEqualTo("🐳 🐳");
+        assertThat(model.head("ビルドが止まる the build hangs", 3)).isEqualTo("ビルド");
     }
 
     private static double cos(float[] a, float[] b) {
