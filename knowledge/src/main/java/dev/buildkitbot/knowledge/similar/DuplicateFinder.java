@@ -205,7 +205,7 @@ public final class DuplicateFinder {
          * …and at most this many word pieces of them. The model's time grows with word pieces: 400
          * characters of prose are about 90, of paths, hashes and flags up to 170, which made the slowest
          * reports the slowest searches. 64–96 found the same originals on the dev pairs as no limit
-         * (eval-duplicates); 80 took p50/p99 of a whole report from 19/33 to 17/29 ms (BENCHMARKS.md).
+         * (eval-duplicates); 80 took p50/p99 of a whole report from about 19/33 to 16/28 ms (BENCHMARKS.md).
          */
         static final int QUERY_PIECES = 80;
 
