@@ -49,7 +49,8 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
         }
     }
 
-    private static InputStream open(Class<?> anchor, String name) throws IOException {
+    /** A file of the model's jar (also read by {@link WordPieces}). */
+    static InputStream open(Class<?> anchor, String name) throws IOException {
         InputStream in = anchor.getResourceAsStream("/" + name);
         if (in == null) {
             throw new IOException(name + " is not in the model's jar");
