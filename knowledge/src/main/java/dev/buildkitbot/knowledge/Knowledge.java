@@ -313,12 +313,17 @@ public final class Knowledge implements AutoCloseable {
 
     /**
      * Gives every issue that has none its vector, {@code batch} at a time, each batch committed on its
-     * own (see {@link IssueVectors#embedMissing}).
+     * own (see {@link IssueVectors#embedMissing}); then, the bulk writes done, gathers the index into one
+     * segment when they left it scattered ({@link KnowledgeIndex#compactIfScattered}).
      *
      * @return how many issues got a vector
      */
     public int embedMissingIssueVectors(int batch, IssueVectors.Progress progress) {
-        return vectors.embedMissing(batch, progress, snapshot::all);
+        int embedded = vectors.embedMissing(batch, progress, snapshot::all);
+        synchronized (issueWrites) {
+            index.compactIfScattered();
+        }
+        return embedded;
     }
 
     /** Forgets cached answers and matches, so a benchmark measures the search itself. */

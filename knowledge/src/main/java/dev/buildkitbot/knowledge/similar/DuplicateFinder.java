@@ -136,7 +136,8 @@ public final class DuplicateFinder {
             clean = clean.substring(0, MAX_TEXT_CHARS);
         }
         List<String> signatures = ErrorSignatures.extract(raw.length() > 200_000 ? raw.substring(0, 200_000) : raw);
-        KeyTerms keyTerms = keyTerms(searcher, clean, options.excludeKeys());
+        DocFreqs titleDf = new DocFreqs(reader, Fields.ISSUE_TITLE);
+        KeyTerms keyTerms = keyTerms(searcher, clean, options.excludeKeys(), titleDf);
         if (keyTerms.weights.isEmpty() && signatures.isEmpty() && nearest.isEmpty()) {
             return List.of();
         }
@@ -145,7 +146,6 @@ public final class DuplicateFinder {
                 : searcher.search(query, Math.max(RERANK_DEPTH, options.limit())).scoreDocs;
         TermVectors vectors = reader.termVectors();
         var fields = searcher.storedFields();
-        Map<String, Integer> titleDf = new HashMap<>();
         List<Ranked> ranked = new ArrayList<>();
         double top = hits.length == 0 ? 1 : hits[0].score;
         for (ScoreDoc hit : hits) {
@@ -244,7 +244,7 @@ public final class DuplicateFinder {
      * come first.
      */
     private List<Ranked> fuse(IndexSearcher searcher, List<Ranked> lexical, List<TopDocs> nearest, KeyTerms keyTerms,
-                              List<String> signatures, Map<String, Integer> titleDf) throws IOException {
+                              List<String> signatures, DocFreqs titleDf) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         Map<Integer, Double> fused = new HashMap<>();
         Map<Integer, Candidate> candidates = new HashMap<>();
@@ -336,7 +336,7 @@ public final class DuplicateFinder {
      * The description's most telling words by tf·idf over issue bodies, with the word as the user
      * wrote it. A short first line is read as the report's title, and its words count double.
      */
-    private KeyTerms keyTerms(IndexSearcher searcher, String text, Set<String> excludeKeys) throws IOException {
+    private KeyTerms keyTerms(IndexSearcher searcher, String text, Set<String> excludeKeys, DocFreqs titleDf) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         Set<String> excludedTerms = termsOf(searcher, excludeKeys);
         Map<String, Double> tf = new HashMap<>();
@@ -360,9 +360,9 @@ public final class DuplicateFinder {
         int n = Math.max(1, Math.max(reader.getDocCount(Fields.ISSUE_BODY), reader.getDocCount(Fields.ISSUE_TITLE)));
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
         double unknownWeight = 0;
+        DocFreqs bodyDf = new DocFreqs(reader, Fields.ISSUE_BODY);
         for (var e : tf.entrySet()) {
-            int df = Math.max(reader.docFreq(new Term(Fields.ISSUE_BODY, e.getKey())),
-                    reader.docFreq(new Term(Fields.ISSUE_TITLE, e.getKey())));
+            int df = Math.max(bodyDf.of(e.getKey()), titleDf.of(e.getKey()));
             if (excludedTerms.contains(e.getKey())) {
                 df--; // an excluded issue (the report itself, when evaluating) must not make a word look rare
             }
@@ -451,7 +451,7 @@ public final class DuplicateFinder {
     private record Ranked(Candidate candidate, int doc, double rank) {
     }
 
-    private Candidate toMatch(IndexReader reader, TermVectors vectors, Map<String, Integer> titleDf, ScoreDoc hit, Document doc,
+    private Candidate toMatch(IndexReader reader, TermVectors vectors, DocFreqs titleDf, ScoreDoc hit, Document doc,
                               KeyTerms keyTerms, List<String> signatures, double cos) throws IOException {
         String title = doc.get(Fields.ISSUE_TITLE);
         Set<String> titleTerms = analyzers.terms(Fields.ISSUE_TITLE, title);
@@ -494,14 +494,12 @@ public final class DuplicateFinder {
     }
 
     /** IDF-weighted share of the candidate's title words that the description also uses. */
-    private static double titleCover(IndexReader reader, Map<String, Integer> dfCache, Set<String> titleTerms, Set<String> queryTerms) throws IOException {
+    private static double titleCover(IndexReader reader, DocFreqs titleDf, Set<String> titleTerms, Set<String> queryTerms) throws IOException {
         int n = Math.max(1, reader.getDocCount(Fields.ISSUE_TITLE));
         double total = 0;
         double covered = 0;
         for (String term : titleTerms) {
-            Integer cached = dfCache.get(term);
-            int df = cached != null ? cached : reader.docFreq(new Term(Fields.ISSUE_TITLE, term));
-            dfCache.put(term, df);
+            int df = titleDf.of(term);
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             total += idf;
             if (queryTerms.contains(term)) {
