@@ -3,6 +3,7 @@ package dev.buildkitbot.knowledge.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buildkitbot.knowledge.issues.IssueRecord;
+import dev.buildkitbot.knowledge.similar.IssueReferences;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.function.BiFunction;
 /**
  * Recall@1/5/10 and MRR of a duplicate ranker on known pairs ({@code duplicates-dev.jsonl}): query
  * with the later report's title and body only, the report itself excluded, and see where the
- * original lands.
+ * original lands. A mined pair ({@code "hide_references": true}) names its original in its own text
+ * ("Similar to #1143"); the references are taken out so that the pair measures what words and meaning find.
  */
 public final class DuplicateEvaluation {
     /**
@@ -23,9 +25,9 @@ public final class DuplicateEvaluation {
      * for the evaluation ({@code title}, {@code body}: a paraphrase no issue contains), and the
      * original it duplicates.
      */
-    public record Pair(String repo, int dup, String originalRepo, int original, String title, String body) {
+    public record Pair(String repo, int dup, String originalRepo, int original, String title, String body, boolean hideReferences) {
         public Pair(String repo, int dup, String originalRepo, int original) {
-            this(repo, dup, originalRepo, original, null, null);
+            this(repo, dup, originalRepo, original, null, null, false);
         }
 
         public boolean written() {
@@ -68,10 +70,11 @@ public final class DuplicateEvaluation {
                 JsonNode n = mapper.readTree(line);
                 if (n.has("title")) {
                     pairs.add(new Pair("", 0, n.path("original_repo").asText(), n.path("original").asInt(),
-                            n.path("title").asText(), n.path("body").asText("")));
+                            n.path("title").asText(), n.path("body").asText(""), false));
                 } else {
                     pairs.add(new Pair(n.path("repo").asText(), n.path("dup").asInt(),
-                            n.path("original_repo").asText(n.path("repo").asText()), n.path("original").asInt()));
+                            n.path("original_repo").asText(n.path("repo").asText()), n.path("original").asInt(),
+                            null, null, n.path("hide_references").asBoolean(false)));
                 }
             }
         }
@@ -93,6 +96,11 @@ public final class DuplicateEvaluation {
             if (dup == null || !issues.containsKey(pair.originalKey())) {
                 skipped++;
                 continue;
+            }
+            if (pair.hideReferences()) {
+                dup = new IssueRecord(dup.repo(), dup.number(), IssueReferences.strip(dup.title()), IssueReferences.strip(dup.body()),
+                        dup.state(), dup.stateReason(), dup.labels(), dup.author(), dup.createdAt(), dup.updatedAt(), dup.closedAt(),
+                        dup.comments(), dup.htmlUrl(), dup.pullRequest());
             }
             List<String> ranked = ranker.apply(dup, pair.written() ? null : pair.dupKey());
             int rank = ranked.indexOf(pair.originalKey()) + 1;

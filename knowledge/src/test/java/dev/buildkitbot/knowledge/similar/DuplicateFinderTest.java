@@ -38,7 +38,9 @@ class DuplicateFinderTest {
                 issue(4, "build hangs forever on RUN step", "nothing happens, the build is stuck", false),
                 issue(5, "Support for Windows containers", "When will windows be supported?", false),
                 issue(6, "Proposal: entitlements", "Builds could request extra capabilities such as an insecure sandbox "
-                        + "or host network access; the daemon grants them only when its configuration allows them.", false)));
+                        + "or host network access; the daemon grants them only when its configuration allows them.", false),
+                new IssueRecord("docker/buildx", 5, "bake ignores the platforms of a target", "", "open", null, List.of(), "u",
+                        Instant.EPOCH, Instant.EPOCH, null, 0, "https://github.com/docker/buildx/issues/5", false)));
         knowledge.embedMissingIssueVectors(64, (done, total) -> { });
     }
 
@@ -154,6 +156,35 @@ class DuplicateFinderTest {
         var oneLine = DuplicateFinder.QueryVectors.start(recording, "cpu quota does not work");
         assertThat(seen).containsExactly("cpu quota does not work");
         assertThat(oneLine.all()).hasSize(1);
+    }
+
+    @Test
+    void anIssueTheReportNamesIsSuggestedWithoutRaisingConfidence() {
+        // No word in common with #4 ("build hangs forever on RUN step"): only the link connects them.
+        String report = "arm64 runner problem\nSame thing as https://github.com/moby/buildkit/issues/4 on our arm64 runners since Tuesday.";
+
+        for (SearchMode mode : SearchMode.values()) {
+            List<IssueMatch> matches = knowledge.similar(report, DuplicateFinder.Options.top(3).with(mode));
+
+            assertThat(matches).as(mode.name()).extracting(IssueMatch::reference).contains("moby/buildkit#4");
+            IssueMatch named = matches.stream().filter(m -> m.number() == 4).findFirst().orElseThrow();
+            assertThat(named.why()).as(mode.name()).startsWith("named in the report");
+            // The reporter already knows it: naming an issue is no reason for a hint in the channel.
+            assertThat(named.confidence()).as(mode.name()).isLessThan(0.65);
+        }
+    }
+
+    @Test
+    void aBareNumberMayMeanAnIssueOfEitherRepositoryButNeverAnExcludedOneOrAPullRequest() {
+        String report = "arm64 runner problem\nSame thing as #5 on our arm64 runners since Tuesday; the fix in #2 did not help.";
+
+        assertThat(knowledge.similar(report, DuplicateFinder.Options.top(5))).extracting(IssueMatch::reference)
+                .contains("moby/buildkit#5", "docker/buildx#5").doesNotContain("moby/buildkit#2");
+        assertThat(knowledge.similar(report, new DuplicateFinder.Options(5, true, Set.of("moby/buildkit#5"))))
+                .extracting(IssueMatch::reference).contains("docker/buildx#5", "moby/buildkit#2").doesNotContain("moby/buildkit#5");
+        // Build output numbers its steps like issues; they name nothing.
+        assertThat(knowledge.similar("arm64 runner problem\n#5 [2/3] RUN make\n#5 DONE 0.3s", DuplicateFinder.Options.top(5)))
+                .allSatisfy(m -> assertThat(m.why()).doesNotContain("named in the report"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.buildkitbot.bot.slack.render.AnswerBlocks;
 import dev.buildkitbot.bot.slack.render.SlackText;
 import dev.buildkitbot.knowledge.ask.Answer;
 import dev.buildkitbot.knowledge.similar.DuplicateFinder;
+import dev.buildkitbot.knowledge.similar.IssueReferences;
 import dev.buildkitbot.knowledge.similar.IssueMatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,10 @@ public final class MessageListener {
 
     private static void hint(BotServices services, MethodsClient client, MessageEvent event) {
         String text = SlackText.unescape(event.getText());
-        List<IssueMatch> matches = services.knowledge().similar(text, DuplicateFinder.Options.top(1));
+        // An issue the message names is one its author already knows: hint another one, or nothing.
+        List<IssueReferences.Reference> named = IssueReferences.in(text);
+        List<IssueMatch> matches = services.knowledge().similar(text, DuplicateFinder.Options.top(1 + named.size())).stream()
+                .filter(m -> named.stream().noneMatch(r -> r.names(m.repo(), m.number()))).limit(1).toList();
         services.hints().decide(event.getChannel(), event.getTs(), event.getUser(), matches).ifPresentOrElse(match -> {
             List<Answer> guide = services.knowledge().ask(text).stream().filter(a -> "guide".equals(a.source())).toList();
             services.poster().post(client, event.getChannel(), event.getTs(), AnswerBlocks.hint(match, guide.isEmpty() ? null : guide.get(0)));

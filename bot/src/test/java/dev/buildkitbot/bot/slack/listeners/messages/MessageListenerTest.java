@@ -39,6 +39,15 @@ class MessageListenerTest {
     }
 
     @Test
+    void anIssueTheMessageNamesIsNotHintedBack() throws Exception {
+        harness.requests.event(eventCallback("Ev1101", message(HINT_CHANNEL, "channel", "1700000110.000100",
+                PROBLEM + ", exactly like https://github.com/moby/buildkit/issues/4942", "")));
+        harness.settle();
+
+        assertThat(harness.api.calls("chat.postMessage")).allSatisfy(c -> assertThat(c.param("blocks")).doesNotContain("moby/buildkit#4942"));
+    }
+
+    @Test
     void subtypesBotsThreadRepliesAndOtherChannelsStayQuiet() throws Exception {
         String[] quiet = {
                 message(HINT_CHANNEL, "channel", "1700000200.000001", PROBLEM, ",\"subtype\":\"bot_message\",\"bot_id\":\"B0OTHER0001\""),
