@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
+import dev.buildkitbot.knowledge.index.DocFreqs;
 import dev.buildkitbot.knowledge.index.Fields;
 import dev.buildkitbot.knowledge.index.KnowledgeIndex;
 import org.apache.lucene.document.Document;
@@ -162,10 +163,11 @@ public final class Asker {
         if (query != null) {
             TopDocs top = searcher.search(query, CANDIDATES);
             IndexReader reader = searcher.getIndexReader();
+            DocFreqs bodyDf = new DocFreqs(reader, Fields.BODY);
             for (ScoreDoc hit : top.scoreDocs) {
                 Document doc = searcher.storedFields().document(hit.doc);
                 matchedWords.add(doc.get(Fields.ID));
-                Coverage coverage = coverage(reader, terms, doc);
+                Coverage coverage = coverage(reader, bodyDf, terms, doc);
                 log.debug("candidate score={} {} section={}#{}", hit.score, coverage, doc.get(Fields.PATH), doc.get(Fields.ANCHOR));
                 if (!(vector == null ? coverage.relevant() : coverage.relevantWithMeaning())) {
                     continue;
@@ -207,7 +209,7 @@ public final class Asker {
      * user's own word weighs (not its rarest synonym); a word the knowledge never uses weighs like
      * the rarest, which is what makes an off-topic question score low everywhere.
      */
-    private Coverage coverage(IndexReader reader, QueryTerms terms, Document doc) throws IOException {
+    private Coverage coverage(IndexReader reader, DocFreqs bodyDf, QueryTerms terms, Document doc) throws IOException {
         Set<String> inTitle = sectionTerms.get("title:" + doc.get(Fields.ID), k -> analyzers.terms(Fields.TITLE, doc.get(Fields.TITLE)));
         Set<String> present = sectionTerms.get(doc.get(Fields.ID), k -> termsOf(doc));
         int n = Math.max(1, reader.getDocCount(Fields.BODY));
@@ -218,10 +220,10 @@ public final class Asker {
         for (QueryTerms.Group group : terms.groups()) {
             double weight = Double.MAX_VALUE;
             if (group.original() != null) {
-                weight = idf(reader, n, group.original());
+                weight = idf(bodyDf, n, group.original());
             } else {
                 for (String term : group.terms()) {
-                    weight = Math.min(weight, idf(reader, n, term));
+                    weight = Math.min(weight, idf(bodyDf, n, term));
                 }
             }
             boolean hit = group.terms().stream().anyMatch(present::contains);
@@ -271,8 +273,8 @@ public final class Asker {
         return Set.copyOf(present);
     }
 
-    private static double idf(IndexReader reader, int n, String term) throws IOException {
-        int df = reader.docFreq(new Term(Fields.BODY, term));
+    private static double idf(DocFreqs bodyDf, int n, String term) throws IOException {
+        int df = bodyDf.of(term);
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 

@@ -11,6 +11,7 @@ import org.apache.lucene.search.TopDocs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
+import dev.buildkitbot.knowledge.index.DocFreqs;
 import dev.buildkitbot.knowledge.index.Fields;
 import dev.buildkitbot.knowledge.index.KnowledgeIndex;
 import dev.buildkitbot.knowledge.issues.IssueDocuments;

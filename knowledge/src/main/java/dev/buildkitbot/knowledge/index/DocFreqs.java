@@ -1,4 +1,4 @@
-package dev.buildkitbot.knowledge.similar;
+package dev.buildkitbot.knowledge.index;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -13,17 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How many issues use a word in one field, for the words of one search: one term-dictionary reader per
- * index segment, reused from word to word, and each word looked up once. {@link IndexReader#docFreq}
+ * How many documents use a word in one field, for the words of one search: one term-dictionary reader
+ * per index segment, reused from word to word, and each word looked up once. {@link IndexReader#docFreq}
  * opens new readers on every segment for every call; a pasted report has a few hundred distinct words,
- * and those lookups were most of what a search allocated (BENCHMARKS.md). Same counts (deleted documents
- * included, as there). One thread, one search.
+ * and those lookups were most of what a search allocated (BENCHMARKS.md); a question's few words are
+ * weighed again for each of its 30 candidate sections. Same counts (deleted documents included, as
+ * there). One thread, one search.
  */
-final class DocFreqs {
+public final class DocFreqs {
     private final List<TermsEnum> segments = new ArrayList<>();
     private final Map<String, Integer> known = new HashMap<>();
 
-    DocFreqs(IndexReader reader, String field) throws IOException {
+    public DocFreqs(IndexReader reader, String field) throws IOException {
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(field);
             if (terms != null) {
@@ -32,7 +33,7 @@ final class DocFreqs {
         }
     }
 
-    int of(String term) throws IOException {
+    public int of(String term) throws IOException {
         Integer cached = known.get(term);
         if (cached != null) {
             return cached;
