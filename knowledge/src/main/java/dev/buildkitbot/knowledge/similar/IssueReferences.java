@@ -1,8 +1,9 @@
 package dev.buildkitbot.knowledge.similar;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,21 +42,28 @@ public final class IssueReferences {
     private IssueReferences() {
     }
 
+    /**
+     * The issues named, in the order first named, at most {@link #MAX_REFERENCES}. A bare number that
+     * the text also names with its repository ("[#4483](https://github.com/moby/buildkit/issues/4483)")
+     * is that issue, not a second one.
+     */
     public static List<Reference> in(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         Set<Reference> found = new LinkedHashSet<>();
         Matcher m = REFERENCE.matcher(text);
-        while (m.find() && found.size() < MAX_REFERENCES) {
-            Reference ref = m.group(2) != null ? new Reference(m.group(1).toLowerCase(java.util.Locale.ROOT), Integer.parseInt(m.group(2)))
-                    : m.group(4) != null ? new Reference(m.group(3).toLowerCase(java.util.Locale.ROOT), Integer.parseInt(m.group(4)))
+        while (m.find()) {
+            Reference ref = m.group(2) != null ? new Reference(m.group(1).toLowerCase(Locale.ROOT), Integer.parseInt(m.group(2)))
+                    : m.group(4) != null ? new Reference(m.group(3).toLowerCase(Locale.ROOT), Integer.parseInt(m.group(4)))
                     : new Reference(null, Integer.parseInt(m.group(5)));
             if (ref.number() > 0) {
                 found.add(ref);
             }
         }
-        return new ArrayList<>(found);
+        Set<Integer> qualified = new HashSet<>();
+        found.stream().filter(r -> !r.bare()).forEach(r -> qualified.add(r.number()));
+        return found.stream().filter(r -> !r.bare() || !qualified.contains(r.number())).limit(MAX_REFERENCES).toList();
     }
 
     /** The text with every issue reference removed (for evaluating what the words alone find). */

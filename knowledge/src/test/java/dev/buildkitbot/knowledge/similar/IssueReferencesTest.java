@@ -16,6 +16,12 @@ class IssueReferencesTest {
     }
 
     @Test
+    void aLinkedNumberIsOneIssue() {
+        assertThat(IssueReferences.in("It seems related to [issue #4483](https://github.com/moby/buildkit/issues/4483); see #12345."))
+                .containsExactly(new Reference("moby/buildkit", 4483), new Reference(null, 12345));
+    }
+
+    @Test
     void buildProgressStepsAreNotIssues() {
         String log = """
                 #7 96.84 Setting up libgd3:arm64 (2.3.0-2) ...
