@@ -125,6 +125,23 @@ class AskQualityTest {
         assertThat((double) top3 / questions).isGreaterThanOrEqualTo(0.87);
     }
 
+    /**
+     * A question about what to send maintainers keeps a guide section among its first three answers even
+     * when the feature it names fills the docs' side ("cache export to s3", "garbage collection").
+     */
+    @Test
+    void aReportingQuestionKeepsTheGuideInItsFirstThreeAnswers() {
+        for (String question : List.of("cache export to s3 misbehaves, which logs should I attach?",
+                "garbage collection deletes too much, what info do you need?")) {
+            List<Answer> answers = knowledge.ask(question);
+            assertThat(answers).as(question).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(answers.subList(0, 3)).as(question).extracting(Answer::anchor).contains("gathering-more-debugging-data");
+            assertThat(answers.get(0).source()).as(question).isEqualTo("docs");
+        }
+        // A question about using a feature is left to the docs.
+        assertThat(knowledge.ask("how do I export the build cache to s3?")).extracting(Answer::source).first().isEqualTo("docs");
+    }
+
     /** A close call between the security section and another goes to security: a vulnerability must not be filed in public. */
     @Test
     void aSecurityQuestionGetsTheSecuritySectionFirstInACloseCall() {
