@@ -29,7 +29,8 @@ final class EvalDuplicatesCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Parameters(paramLabel = "PAIRS", arity = "1..*", description = "JSON lines {repo, dup, original_repo, original}, "
+    @Parameters(paramLabel = "PAIRS", arity = "1..*", description = "JSON lines {repo, dup, original_repo, original} "
+            + "(with \"hide_references\": true, the report's issue references are taken out first), "
             + "or {title, body, original_repo, original} for a report written as a paraphrase")
     java.util.List<Path> pairsFiles;
 
