@@ -67,12 +67,13 @@ public final class Asker {
      */
     static final double MIN_SCORE = 3.5;
     private static final int MAX_ANSWERS = 5;
+    /** The guide's usual preference over the docs in the word ranking, and for questions about reporting. */
+    private static final double GUIDE_WEIGHT = 1.3;
+    private static final double REPORTING_GUIDE_WEIGHT = 1.8;
     /**
      * Questions about what to send maintainers ("what logs should I grab", "how do I report") are
      * the guide's subject: it weighs more for them than its usual preference over the docs.
      */
-    private static final double GUIDE_WEIGHT = 1.3;
-    private static final double REPORTING_GUIDE_WEIGHT = 1.8;
     private static final Pattern REPORTING_INTENT = Pattern.compile(
             "\\b(report|reporting|bug report|issue|maintainers?|send|attach|grab|capture|collect|provide|need from me|what info)\\b");
     private static final int CANDIDATES = 30;
