@@ -7,6 +7,7 @@ import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
 import dev.buildkitbot.knowledge.issues.IssueRecord;
 import dev.buildkitbot.knowledge.similar.DuplicateFinder;
 import dev.buildkitbot.knowledge.similar.IssueMatch;
+import dev.buildkitbot.knowledge.similar.IssueReferences;
 import dev.buildkitbot.knowledge.similar.TitleScanBaseline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,11 +38,15 @@ final class EvalDuplicatesCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--verbose", description = "print the rank of each pair")
     boolean verbose;
 
+    @picocli.CommandLine.Option(names = "--title-only", description = "query with each report's title alone "
+            + "(its references taken out): what a one-line channel message finds")
+    boolean titleOnly;
+
     @Spec
     CommandSpec spec;
 
-    private static java.util.function.BiFunction<IssueRecord, String, java.util.List<String>> ranker(Knowledge knowledge, SearchMode mode) {
-        return (dup, exclude) -> knowledge.similar(dup.title() + "\n" + dup.body(),
+    private java.util.function.BiFunction<IssueRecord, String, java.util.List<String>> ranker(Knowledge knowledge, SearchMode mode) {
+        return (dup, exclude) -> knowledge.similar(titleOnly ? IssueReferences.strip(dup.title()) : dup.title() + "\n" + dup.body(),
                         new DuplicateFinder.Options(10, false, exclude == null ? Set.of() : Set.of(exclude), mode))
                 .stream().map(IssueMatch::reference).toList();
     }

@@ -169,6 +169,21 @@ class CliTest {
     }
 
     @Test
+    void evalDuplicatesReadsWholeReportsOrTheirTitlesAlone() throws Exception {
+        Path pairs = dir.resolve("pairs.jsonl");
+        Files.writeString(pairs, "{\"title\": \"zzqx plorf\", \"body\": \"Cache manifest lists can't be exported to gcr\", "
+                + "\"original_repo\": \"moby/buildkit\", \"original\": 1143}\n");
+        Path data = dir.resolve("data");
+
+        Run whole = run("eval-duplicates", "--data", data.toString(), pairs.toString());
+        Run titles = run("eval-duplicates", "--data", data.toString(), "--title-only", pairs.toString());
+
+        assertThat(whole.code()).isZero();
+        assertThat(whole.out()).containsPattern("similar \\(hybrid\\) +pairs=1 +R@1=1.00");
+        assertThat(titles.out()).containsPattern("similar \\(hybrid\\) +pairs=1 +R@1=0.00 R@5=0.00 R@10=0.00");
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("similar", "--data", dir.toString(), "--limit", "0", "x").code()).isEqualTo(2);
         assertThat(run("nonsense").code()).isEqualTo(2);
