@@ -71,11 +71,13 @@ public final class Asker {
     private static final double GUIDE_WEIGHT = 1.3;
     private static final double REPORTING_GUIDE_WEIGHT = 1.8;
     /**
-     * Questions about what to send maintainers ("what logs should I grab", "how do I report") are
-     * the guide's subject: it weighs more for them than its usual preference over the docs.
+     * Questions about what to send maintainers ("what logs should I grab", "how do I report", "anything
+     * special when filing?", "should I mention…") are the guide's subject: it weighs more for them than its
+     * usual preference over the docs. "File" counts as the verb only ("file a bug", not "a secret file").
      */
     private static final Pattern REPORTING_INTENT = Pattern.compile(
-            "\\b(report|reporting|bug report|issue|maintainers?|send|attach|grab|capture|collect|provide|need from me|what info)\\b");
+            "\\b(report|reporting|bug report|issue|maintainers?|send|attach|grab|capture|collect|provide|need from me|what info"
+                    + "|filing|file (it|this|that|one|an? (issue|bug|report))|mention)\\b");
     private static final int CANDIDATES = 30;
     private static final int MAX_QUERY_CHARS = 2_000;
     private static final int MAX_SNIPPET_CHARS = 320;

@@ -138,8 +138,16 @@ class AskQualityTest {
             assertThat(answers.subList(0, 3)).as(question).extracting(Answer::anchor).contains("gathering-more-debugging-data");
             assertThat(answers.get(0).source()).as(question).isEqualTo("docs");
         }
+        // "Filing" an issue is reporting; "a secret file" is not.
+        assertThat(firstThree("v0.15.0-rc2 broke my cache exports, anything special when filing?"))
+                .extracting(Answer::anchor).contains("regressions");
         // A question about using a feature is left to the docs.
         assertThat(knowledge.ask("how do I export the build cache to s3?")).extracting(Answer::source).first().isEqualTo("docs");
+        assertThat(firstThree("how do I pass a secret file to the build?")).extracting(Answer::source).containsOnly("docs");
+    }
+
+    static List<Answer> firstThree(String question) {
+        return knowledge.ask(question).stream().limit(3).toList();
     }
 
     /** A close call between the security section and another goes to security: a vulnerability must not be filed in public. */
