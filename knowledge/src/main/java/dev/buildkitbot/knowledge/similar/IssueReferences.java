@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <p>BuildKit's plain progress output numbers its steps the same way ({@code #12 [2/3] RUN make},
  * {@code #1 DONE 0.3s}, {@code [10:02:11] #20 exporting layers}): a bare number at the start of a line,
  * or followed by a step's bracket, a duration, a status in capitals or an "-ing" verb, is a build
- * step, not an issue. So is {@code &#39;} (an HTML entity).
+ * step, not an issue; so is "step #12" or "stage #3" in prose, a one-digit "#1" ("the #1 problem") and
+ * {@code &#39;} (an HTML entity).
  */
 public final class IssueReferences {
     /** A bare number names an issue of either repository: the report does not say which it is for. */
@@ -34,7 +35,7 @@ public final class IssueReferences {
     private static final Pattern REFERENCE = Pattern.compile(
             "https?://github\\.com/([\\w.-]+/[\\w.-]+)/(?:issues|pull)/(\\d{1,7})\\b"
                     + "|\\b([\\w.-]+/[\\w.-]+)#(\\d{1,7})\\b"
-                    + "|(?<![\\w&#/])(?<!^[ \\t>]{0,8})#(\\d{1,7})\\b(?!\\s+(?:\\[|\\d|[A-Z]{2,}\\b|[a-z]+ing\\b))",
+                    + "|(?<![\\w&#/])(?<!^[ \\t>]{0,8})(?<!(?i:step|stage) )#(\\d{2,7})\\b(?!\\s+(?:\\[|\\d|[A-Z]{2,}\\b|[a-z]+ing\\b))",
             Pattern.MULTILINE);
     /** A report that lists more than this many issues is a link collection; its first few are the ones it is about. */
     static final int MAX_REFERENCES = 5;

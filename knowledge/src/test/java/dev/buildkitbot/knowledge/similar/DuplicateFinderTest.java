@@ -39,8 +39,10 @@ class DuplicateFinderTest {
                 issue(5, "Support for Windows containers", "When will windows be supported?", false),
                 issue(6, "Proposal: entitlements", "Builds could request extra capabilities such as an insecure sandbox "
                         + "or host network access; the daemon grants them only when its configuration allows them.", false),
-                new IssueRecord("docker/buildx", 5, "bake ignores the platforms of a target", "", "open", null, List.of(), "u",
-                        Instant.EPOCH, Instant.EPOCH, null, 0, "https://github.com/docker/buildx/issues/5", false)));
+                issue(15, "layer cache lost after daemon restart", "", false),
+                issue(12, "Backport the cache export nil pointer fix", "", true),
+                new IssueRecord("docker/buildx", 15, "bake ignores the platforms of a target", "", "open", null, List.of(), "u",
+                        Instant.EPOCH, Instant.EPOCH, null, 0, "https://github.com/docker/buildx/issues/15", false)));
         knowledge.embedMissingIssueVectors(64, (done, total) -> { });
     }
 
@@ -176,14 +178,14 @@ class DuplicateFinderTest {
 
     @Test
     void aBareNumberMayMeanAnIssueOfEitherRepositoryButNeverAnExcludedOneOrAPullRequest() {
-        String report = "arm64 runner problem\nSame thing as #5 on our arm64 runners since Tuesday; the fix in #2 did not help.";
+        String report = "arm64 runner problem\nSame thing as #15 on our arm64 runners since Tuesday; the fix in #12 did not help.";
 
         assertThat(knowledge.similar(report, DuplicateFinder.Options.top(5))).extracting(IssueMatch::reference)
-                .contains("moby/buildkit#5", "docker/buildx#5").doesNotContain("moby/buildkit#2");
-        assertThat(knowledge.similar(report, new DuplicateFinder.Options(5, true, Set.of("moby/buildkit#5"))))
-                .extracting(IssueMatch::reference).contains("docker/buildx#5", "moby/buildkit#2").doesNotContain("moby/buildkit#5");
+                .contains("moby/buildkit#15", "docker/buildx#15").doesNotContain("moby/buildkit#12");
+        assertThat(knowledge.similar(report, new DuplicateFinder.Options(5, true, Set.of("moby/buildkit#15"))))
+                .extracting(IssueMatch::reference).contains("docker/buildx#15", "moby/buildkit#12").doesNotContain("moby/buildkit#15");
         // Build output numbers its steps like issues; they name nothing.
-        assertThat(knowledge.similar("arm64 runner problem\n#5 [2/3] RUN make\n#5 DONE 0.3s", DuplicateFinder.Options.top(5)))
+        assertThat(knowledge.similar("arm64 runner problem\n#15 [2/3] RUN make\n#15 DONE 0.3s", DuplicateFinder.Options.top(5)))
                 .allSatisfy(m -> assertThat(m.why()).doesNotContain("named in the report"));
     }
 

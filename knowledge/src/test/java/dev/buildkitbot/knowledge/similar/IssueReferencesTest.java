@@ -35,6 +35,8 @@ class IssueReferencesTest {
                 """;
 
         assertThat(IssueReferences.in(log)).isEmpty();
+        assertThat(IssueReferences.in("it fails at step #12 and at Stage #3; the #1 problem for us")).isEmpty();
+        assertThat(IssueReferences.in("fixed by moby/buildkit#7 long ago")).containsExactly(new Reference("moby/buildkit", 7));
         assertThat(IssueReferences.in("it&#39;s broken since #20 . Would be nice")).containsExactly(new Reference(null, 20));
     }
 
