@@ -37,6 +37,7 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
                                            int dimension, Executor executor) {
         try (InputStream model = open(anchor, modelFile); InputStream tokenizer = open(anchor, tokenizerFile)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OnnxRuntimeTempDir.removeOnExit();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
