@@ -175,6 +175,9 @@ class AskQualityTest {
                 .extracting(Answer::anchor).first().isNotEqualTo("security-issues");
         assertThat(knowledge.ask("how do I see which buildkit version and driver my current builder uses?"))
                 .extracting(Answer::anchor).doesNotContain("security-issues");
+        // Security just behind in meaning, while words and meaning both prefer another section: no close call.
+        assertThat(knowledge.ask("how do I find which buildkit commit introduced the bug?"))
+                .extracting(Answer::anchor).first().isEqualTo("regressions");
     }
 
     /** Paraphrases (written as users write, not in the docs' words): where meaning helps most. */
@@ -208,6 +211,9 @@ class AskQualityTest {
         assertThat(prune).extracting(Answer::anchor).first().isEqualTo("gathering-more-debugging-data");
         List<Answer> lockUp = knowledge.ask("my builds lock up and then block every other build");
         assertThat(lockUp).extracting(Answer::anchor).first().isEqualTo("reporting-deadlock");
+        // A hang named by the build phase it stopped at is still a hang, not a question about that phase's feature.
+        assertThat(knowledge.ask("every build on our gitlab runner sits at 'exporting to image' forever and new ones queue"
+                + " behind it. what info do you need?")).extracting(Answer::anchor).first().isEqualTo("reporting-deadlock");
     }
 
     /** A docs page is offered once, at its best section; the guide's sections are answers of their own. */
