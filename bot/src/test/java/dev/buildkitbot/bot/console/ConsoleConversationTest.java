@@ -89,6 +89,6 @@ class ConsoleConversationTest {
     void unknownInputsAndMissingFilesGetClearAnswers() throws Exception {
         String out = run("console-c", "/attach /nope\n/buildkit-report\n/attach /definitely/not/here.txt\nbanana\n/buildkit-report cancel\n/buildkit-report help\n");
         assertThat(out).contains("There is no report in progress").contains("Cannot read /definitely/not/here.txt")
-                .contains("Pick one of these").contains("Cancelled").contains("/buildkit-report new");
+                .contains("isn't one of the choices").contains("Cancelled").contains("/buildkit-report new");
     }
 }

@@ -97,6 +97,11 @@ public final class ReportEngine {
         return new Outcome(session, replies);
     }
 
+    static final String HELP = "I'm walking you through a report for the BuildKit maintainers. Answer the question below: pick a "
+            + "choice (its number or name works too), or paste or upload what the step asks for. `back` returns to the previous "
+            + "step, `skip` skips an optional one, `cancel` stops, and `/buildkit-report new` starts over.";
+    static final String NOT_A_CHOICE = "That isn't one of the choices. Pick one below (its number or name works too), or `cancel`:";
+
     public Outcome cancel(Session session, Instant now) {
         return new Outcome(session.with(Session.Phase.CANCELLED, now),
                 List.of(new Reply.Text("Cancelled; nothing was kept for a report. `/buildkit-report` starts a new one.")));
@@ -105,6 +110,15 @@ public final class ReportEngine {
     public Outcome handle(Session session, Input input, Instant now) {
         if (input instanceof Input.Text text && "cancel".equals(word(text.text())) && session.active()) {
             return cancel(session, now);
+        }
+        // "help" is never an answer (a step would otherwise keep it as the summary or as a paste).
+        if (input instanceof Input.Text text && "help".equals(word(text.text())) && session.active()) {
+            if (session.phase() == Session.Phase.STEP) {
+                return prompt(session, new ArrayList<>(List.of(new Reply.Text(HELP))), now);
+            }
+            List<Reply> replies = new ArrayList<>(List.of(new Reply.Text(HELP)));
+            replies.addAll(resume(session).replies());
+            return new Outcome(session, replies);
         }
         return switch (session.phase()) {
             case KIND -> onKind(session, input, now);
@@ -119,7 +133,7 @@ public final class ReportEngine {
         String id = choiceId(input);
         var kind = id == null ? null : flows.kind(id).orElse(null);
         if (kind == null) {
-            return new Outcome(session, List.of(new Reply.Text("Pick one of these:"), kindChoices()));
+            return new Outcome(session, List.of(new Reply.Text(NOT_A_CHOICE), kindChoices()));
         }
         Session next = session.withKind(kind.id(), kind.steps(), now);
         if ("security".equals(kind.id())) {
@@ -289,7 +303,7 @@ public final class ReportEngine {
         FactValues values = values(session);
         Walkthroughs.Option picked = step.options().stream().filter(o -> o.id().equals(word)).findFirst().orElse(null);
         if (picked == null) {
-            return new Outcome(session, List.of(new Reply.Text("Pick one of these:"), choices(step, values)));
+            return new Outcome(session, List.of(new Reply.Text(NOT_A_CHOICE), choices(step, values)));
         }
         String label = CommandRenderer.fill(picked.label(), values);
         Session next = session.withCapture(step.id(), new Capture(label, null, null, Map.of()), now);

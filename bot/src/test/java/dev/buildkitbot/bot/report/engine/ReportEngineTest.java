@@ -258,6 +258,23 @@ class ReportEngineTest {
     }
 
     @Test
+    void helpExplainsAndIsNeverKeptAsAnAnswer() {
+        start();
+        text("help");
+        assertThat(said()).contains("`back`").contains("`skip`").contains("`cancel`").contains("What kind of problem");
+        assertThat(session.kind()).isNull();
+        text("banana");
+        assertThat(said()).contains("isn't one of the choices").contains("What kind of problem");
+        choose("hang");
+        choose("buildx-container");
+        text("Help");
+        assertThat(session.captures()).doesNotContainKey("summary");
+        assertThat(said()).contains("`cancel`").contains("Step 1 of");
+        text("build hangs forever when exporting cache to the registry");
+        assertThat(session.captures()).containsKey("summary");
+    }
+
+    @Test
     void cancelEndsAndFinishedSessionsSaySo() {
         start();
         choose("hang");
