@@ -146,6 +146,22 @@ class AskQualityTest {
     }
 
     /**
+     * Among guide sections, words that cover little of a reporting question ("issue", "build") do not outrank
+     * the section nearest in meaning: it comes first.
+     */
+    @Test
+    void aGuideSectionMatchedByAFewCommonWordsDoesNotOutrankTheNearestInMeaning() {
+        for (String question : List.of("my issue has been open for weeks with no reply, what now?",
+                "nobody has replied to my issue in two months, what can I do?",
+                "I opened an issue two weeks ago and nobody replied, what now?")) {
+            assertThat(knowledge.ask(question)).as(question).extracting(Answer::anchor).first()
+                    .isEqualTo("follow-the-progress-of-your-issue");
+        }
+        assertThat(knowledge.ask("it happens maybe one in twenty builds, is it still worth reporting?"))
+                .extracting(Answer::anchor).first().isEqualTo("reproducible-test-case");
+    }
+
+    /**
      * A question about what to send maintainers keeps a guide section among its first three answers even
      * when the feature it names fills the docs' side ("cache export to s3", "garbage collection").
      */
