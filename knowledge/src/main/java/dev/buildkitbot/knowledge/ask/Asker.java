@@ -398,10 +398,7 @@ public final class Asker {
         }
         double best = order.get(0).getValue();
         List<Map.Entry<String, Double>> shown = new ArrayList<>(order);
-        // When the words and the meaning both put another section first, a security section just behind it in
-        // meaning is no close call ("how do I find which buildkit commit introduced the bug?" → regressions).
-        boolean bothPreferTop = topCos >= domain && lexicalShare.getOrDefault(top, 0.0) >= 1.0;
-        String security = bothPreferTop ? null : securitySection(cosine, domain);
+        String security = securitySection(cosine, domain, topCos >= domain && lexicalShare.getOrDefault(top, 0.0) >= 1.0);
         if (security != null && !security.equals(top)) {
             shown.removeIf(e -> e.getKey().equals(security));
             shown.add(0, Map.entry(security, best));
@@ -486,10 +483,13 @@ public final class Asker {
      * close call ("how do I check my problem against buildkit master before reporting?" got security
      * first: 0.75 against the first answer's 0.73, while another guide section's passage was at 0.80;
      * holdout13, BENCHMARKS.md). Same figures on the other dev questions. Not when the first answer is
-     * both the best by words and the nearest in meaning (the caller's check): holdout17's "which commit
+     * both the best by words and the nearest in meaning ({@code firstIsBestByBoth}): holdout17's "which commit
      * introduced the bug" had regressions at 0.744, security at 0.742; no dev question moved.
      */
-    private static String securitySection(Map<String, Double> cosine, double nearest) {
+    private static String securitySection(Map<String, Double> cosine, double nearest, boolean firstIsBestByBoth) {
+        if (firstIsBestByBoth) {
+            return null;
+        }
         for (var e : cosine.entrySet()) {
             if (isGuide(e.getKey()) && e.getKey().endsWith("#" + SECURITY_ANCHOR)
                     && e.getValue() >= SECURITY_COS && e.getValue() >= nearest - SECURITY_CLOSE_CALL) {
