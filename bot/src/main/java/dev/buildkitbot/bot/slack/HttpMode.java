@@ -18,7 +18,7 @@ public final class HttpMode implements AutoCloseable {
     public HttpMode(SlackApp slackApp, InetSocketAddress address) {
         server = new Server(address);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new GuardedSlackServlet(slackApp.app())), "/slack/events");
+        context.addServlet(new ServletHolder(new GuardedSlackServlet(slackApp.app(), slackApp.app().config().getSigningSecret())), "/slack/events");
         context.addServlet(new ServletHolder(new Health()), "/healthz");
         server.setHandler(context);
     }

@@ -51,6 +51,9 @@ public final class SlackApp implements AutoCloseable {
                 .slack(slack)
                 // Events nobody listens to (reactions, edits…) are acknowledged quietly, not answered 404.
                 .unmatchedRequestHandler(req -> Response.ok())
+                // Bolt's self-event filter calls bots.info for every bot's post and throws when that
+                // answers no bot; each listener already ignores posts by bots (this one included).
+                .ignoringSelfEventsEnabled(false)
                 .build();
         this.app = new App(config);
         SlackPoster poster = new SlackPoster();

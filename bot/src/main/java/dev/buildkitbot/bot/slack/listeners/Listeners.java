@@ -11,6 +11,7 @@ import dev.buildkitbot.bot.slack.listeners.actions.StartReportAction;
 import dev.buildkitbot.bot.slack.listeners.commands.ReportCommand;
 import dev.buildkitbot.bot.slack.listeners.messages.FileShareListener;
 import dev.buildkitbot.bot.slack.listeners.events.AppMentionListener;
+import dev.buildkitbot.bot.slack.listeners.events.IgnoredEvents;
 import dev.buildkitbot.bot.slack.listeners.messages.MessageListener;
 
 import java.util.Set;
@@ -31,6 +32,7 @@ public final class Listeners {
         StartCaptureAction.register(app, services);
         AskForMoreInfoShortcut.register(app, services);
         AskForMoreInfoSubmission.register(app, services);
+        IgnoredEvents.register(app);
         return new Registrations(Set.of("app_mention", "message.im", "message.channels"), Set.of(ReportCommand.COMMAND),
                 Set.of(AskForMoreInfoShortcut.CALLBACK_ID),
                 Set.of(NotHelpfulAction.ACTION_ID, ReportChoiceAction.ACTION_PATTERN.pattern(), StartReportAction.ACTION_ID, StartCaptureAction.ACTION_ID));

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import dev.buildkitbot.bot.maintainer.InfoRequest;
 import dev.buildkitbot.bot.maintainer.RequestItem;
 import dev.buildkitbot.bot.slack.render.MaintainerMessages;
+import dev.buildkitbot.bot.slack.render.SlackText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,8 @@ public final class ReportCommand {
                     return ctx.ack();
                 }
                 default -> {
-                    return ctx.ack("I don't know `" + verb.replace("`", "'") + "`. " + Reports.help());
+                    // Slack sends "@channel" typed here as <!channel>: escaped, it reads as text and pings nobody.
+                    return ctx.ack("I don't know `" + SlackText.escape(SlackText.truncate(verb, 40)).replace("`", "'") + "`. " + Reports.help());
                 }
             }
         });

@@ -20,7 +20,9 @@ public final class FileShareListener {
     public static void register(App app, BotServices services) {
         app.event(MessageFileShareEvent.class, (payload, ctx) -> {
             MessageFileShareEvent event = payload.getEvent();
-            if (!"im".equals(event.getChannelType()) || event.getUser() == null || event.getFiles() == null
+            // The bot's own uploads (a long dump handed back) arrive here too.
+            boolean fromBot = event.getUser() == null || event.getUser().equals(ctx.getBotUserId());
+            if (!"im".equals(event.getChannelType()) || fromBot || event.getFiles() == null
                     || !services.dedupe().firstTime(event.getChannel() + ":" + event.getTs())) {
                 return ctx.ack();
             }

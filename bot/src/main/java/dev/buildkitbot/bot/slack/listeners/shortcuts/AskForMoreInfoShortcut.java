@@ -23,6 +23,11 @@ public final class AskForMoreInfoShortcut {
         app.messageShortcut(CALLBACK_ID, (req, ctx) -> {
             var payload = req.getPayload();
             String maintainer = payload.getUser().getId();
+            if (payload.getChannel() == null || payload.getChannel().getId() == null || payload.getChannel().getId().isBlank()) {
+                // Nowhere to post the request (nor a refusal): Slack always sends the channel of a real message.
+                log.atInfo().setMessage("message shortcut without a channel").addKeyValue("user", maintainer).log();
+                return ctx.ack();
+            }
             String channel = payload.getChannel().getId();
             String messageTs = payload.getMessage() != null && payload.getMessage().getThreadTs() != null
                     ? payload.getMessage().getThreadTs() : payload.getMessageTs();

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The submitted "Ask for more info" modal: the request goes into the message's thread. */
 public final class AskForMoreInfoSubmission {
@@ -26,16 +27,18 @@ public final class AskForMoreInfoSubmission {
         app.viewSubmission(MaintainerMessages.MODAL_CALLBACK, (req, ctx) -> {
             var payload = req.getPayload();
             String maintainer = payload.getUser().getId();
-            Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
+            // Slack's own samples send "state": {} (no values): that is a form with nothing picked.
+            ViewState state = payload.getView().getState();
+            Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
             List<RequestItem> items = new ArrayList<>();
-            ViewState.Value selected = values.getOrDefault(MaintainerMessages.ITEMS_BLOCK, Map.of()).get(MaintainerMessages.ITEMS_ACTION);
+            ViewState.Value selected = Objects.requireNonNullElse(values.get(MaintainerMessages.ITEMS_BLOCK), Map.<String, ViewState.Value>of()).get(MaintainerMessages.ITEMS_ACTION);
             if (selected != null && selected.getSelectedOptions() != null) {
                 selected.getSelectedOptions().forEach(o -> RequestItem.of(o.getValue()).ifPresent(items::add));
             }
             if (items.isEmpty()) {
                 return ctx.ackWithErrors(Map.of(MaintainerMessages.ITEMS_BLOCK, "Pick at least one thing to ask for."));
             }
-            ViewState.Value noteValue = values.getOrDefault(MaintainerMessages.NOTE_BLOCK, Map.of()).get(MaintainerMessages.NOTE_ACTION);
+            ViewState.Value noteValue = Objects.requireNonNullElse(values.get(MaintainerMessages.NOTE_BLOCK), Map.<String, ViewState.Value>of()).get(MaintainerMessages.NOTE_ACTION);
             String note = noteValue == null ? null : noteValue.getValue();
             String[] meta = payload.getView().getPrivateMetadata() == null ? new String[0] : payload.getView().getPrivateMetadata().split("\\|", -1);
             if (meta.length != 3) {
