@@ -15,7 +15,15 @@ public final class ContentSniffer {
         }
     }
 
-    static final Pattern GOROUTINE_HEADER = Pattern.compile("(?m)^goroutine \\d+ \\[[^\\]]+]:\\s*$");
+    /**
+     * A goroutine's header in every form Go's runtime prints ({@code goroutineheader} in
+     * runtime/traceback.go): {@code goroutine 18 [chan receive, 13 minutes]:}, and with
+     * GOTRACEBACK=system/crash or on the goroutine that threw, {@code goroutine 1 gp=0xc000002380
+     * m=nil [select]:} or {@code goroutine 0 gp=0x… m=0 mp=0x… [idle]:}. journalctl's line prefix
+     * ({@code Dec 07 10:00:00 host buildkitd[812]: }) is allowed: the guide sends people there.
+     */
+    static final Pattern GOROUTINE_HEADER = Pattern.compile(
+            "(?m)^(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+ [^\\s:]+: )?goroutine \\d+(?: gp=0x[0-9a-f]+)?(?: m=(?:nil|\\d+))?(?: mp=0x[0-9a-f]+)? \\[[^\\]\\n]+]:\\s*$");
     static final Pattern PANIC = Pattern.compile("(?m)^(panic: |fatal error: )");
     static final Pattern DEBUG = Pattern.compile("level=debug|DEBU\\[|\\bDEBUG\\b|\"level\":\"debug\"");
     static final Pattern VERSION = Pattern.compile("(?im)(github\\.com/(moby/buildkit|docker/buildx)\\s+v\\d+\\.\\d+|BuildKit version:|^\\s*Version:\\s+\\d+\\.\\d+|^BuildKit:\\s)");

@@ -113,11 +113,19 @@ public final class Validators {
         return Verdict.ok("Goroutine dump with " + goroutines + " goroutines.");
     }
 
-    /** A complete dump ends with a frame line, a "created by" line or its file:line. */
+    /**
+     * A complete dump ends with a frame's file:line, a "created by" line, the runtime's
+     * "...additional frames elided..." or (SIGQUIT, GOTRACEBACK=crash) the signal's register dump.
+     */
     private static boolean looksCut(String text) {
-        String last = text.strip().lines().reduce((a, b) -> b).orElse("");
-        return last.startsWith("goroutine ") || last.endsWith("(") || last.endsWith("...");
+        String last = text.strip().lines().reduce((a, b) -> b).orElse("").strip();
+        if (last.equals("...additional frames elided...")) {
+            return false;
+        }
+        return GOROUTINE_HEADER_LINE.matcher(last).matches() || last.endsWith("(") || last.endsWith("...");
     }
+
+    private static final java.util.regex.Pattern GOROUTINE_HEADER_LINE = java.util.regex.Pattern.compile("goroutine \\d+ .*]:");
 
     static Verdict errorTrace(String text) {
         ContentSniffer.Kind kind = ContentSniffer.sniff(text);
