@@ -23,6 +23,15 @@ public final class ErrorSignatures {
     /** A Go frame: {@code github.com/moby/buildkit/solver.(*edge).unpark(0xc0001)} → package, receiver, function. */
     private static final Pattern FRAME = Pattern.compile(
             "(github\\.com/(?:moby/buildkit|docker/buildx|docker/docker|moby/moby)/[\\w./-]+?\\.(?:\\(\\*?\\w+\\)\\.)?[\\w.]+)");
+    /**
+     * A panic or fatal error raised by the Go runtime rather than by BuildKit's code (the messages of
+     * runtime/panic.go, runtime/error.go and the map/channel/sync throws); normalised text.
+     */
+    static final Pattern GO_RUNTIME = Pattern.compile("^(?:panic|fatal error): (?:runtime error: |runtime: |concurrent map |"
+            + "all goroutines are asleep|assignment to entry in nil map|send on closed channel|close of (?:closed|nil) channel|"
+            + "sync: |interface conversion: |out of memory|stack overflow|unexpected signal|fault|invalid memory address|"
+            + "index out of range|slice bounds out of range|integer divide by zero|nil map|goroutine stack exceeds|"
+            + "malloc deadlock|unlock of unlocked)");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]{0,200}\"|'[^']{0,200}'|`[^`]{0,200}`");
     private static final Pattern NUMBERS = Pattern.compile("(?<!code[ :=]{1,3})\\b\\d+\\b");
 
@@ -41,14 +50,17 @@ public final class ErrorSignatures {
             Matcher m = mayHoldAnError(line) ? ERROR_LINE.matcher(line) : null;
             if (m != null && m.find()) {
                 String sig = normalise(m.group(1));
-                if (sig.length() >= 8) {
+                boolean crash = sig.startsWith("panic:") || sig.startsWith("fatal error:");
+                // Go's own messages (nil dereference, index out of range, concurrent map writes) are
+                // shared by unrelated bugs; where it crashed is what tells them apart.
+                if (sig.length() >= 8 && !(crash && GO_RUNTIME.matcher(sig).find())) {
                     out.add(sig);
                 }
-                panic |= m.group(1).toLowerCase(Locale.ROOT).startsWith("panic:");
+                panic |= crash;
             } else if (panic) {
                 Matcher frame = FRAME.matcher(line);
                 if (frame.find()) {
-                    // The first project frame under a panic names where it happened.
+                    // The first project frame under a panic (or a fatal error) names where it happened.
                     out.add(normalise("panic at " + frame.group(1)));
                     panic = false;
                 }

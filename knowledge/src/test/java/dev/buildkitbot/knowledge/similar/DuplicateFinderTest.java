@@ -40,6 +40,11 @@ class DuplicateFinderTest {
                 issue(6, "Proposal: entitlements", "Builds could request extra capabilities such as an insecure sandbox "
                         + "or host network access; the daemon grants them only when its configuration allows them.", false),
                 issue(15, "layer cache lost after daemon restart", "", false),
+                issue(16, "crash while pulling from a private registry",
+                        "panic: runtime error: invalid memory address or nil pointer dereference\n"
+                                + "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1a3c14e]\n\ngoroutine 412 [running]:\n"
+                                + "github.com/moby/buildkit/session/auth.(*authHandlerNS).get(0x0, {0xc00072e0e0, 0x9}, 0xc000d4a030)\n"
+                                + "\t/src/session/auth/authprovider.go:301 +0x4e\n", false),
                 issue(12, "Backport the cache export nil pointer fix", "", true),
                 new IssueRecord("docker/buildx", 15, "bake ignores the platforms of a target", "", "open", null, List.of(), "u",
                         Instant.EPOCH, Instant.EPOCH, null, 0, "https://github.com/docker/buildx/issues/15", false)));
@@ -71,6 +76,26 @@ class DuplicateFinderTest {
         List<IssueMatch> matches = knowledge.similar(trace, DuplicateFinder.Options.top(3));
 
         assertThat(matches).extracting(IssueMatch::number).first().isEqualTo(1);
+    }
+
+    /** Go's nil-dereference line ends unrelated crashes: alone it is no reason for confidence. */
+    @Test
+    void aPanicInAnotherFunctionIsNotTheSameErrorForSharingGosMessage() {
+        String trace = "panic: runtime error: invalid memory address or nil pointer dereference\n"
+                + "[signal SIGSEGV: segmentation violation code=0x1 addr=0x38 pc=0x11d5a2f]\n\ngoroutine 3107 [running]:\n"
+                + "github.com/moby/buildkit/solver.(*exporter).ExportTo(0xc000b0c1e0, {0x24d6d28, 0xc001a2e3f0})\n"
+                + "\t/src/solver/exporter.go:112 +0x2cf\n";
+
+        List<IssueMatch> matches = knowledge.similar(trace, DuplicateFinder.Options.top(5));
+
+        assertThat(matches).allSatisfy(m -> {
+            assertThat(m.why()).doesNotStartWith("same error");
+            assertThat(m.confidence()).isLessThan(0.65);
+        });
+        List<IssueMatch> same = knowledge.similar(trace.replace("solver.(*exporter).ExportTo", "session/auth.(*authHandlerNS).get"),
+                DuplicateFinder.Options.top(3));
+        assertThat(same.get(0).number()).isEqualTo(16);
+        assertThat(same.get(0).why()).isEqualTo("same error: panic at github.com/moby/buildkit/session/auth.(*authhandlerns).get");
     }
 
     @Test
