@@ -23,8 +23,8 @@ import java.util.Set;
 public final class IssueDraftBuilder {
     /** GitHub answers 414 past about 8 KB. */
     public static final int MAX_URL = 8_000;
-    /** Captures longer than this go as files, whatever the room left. */
-    static final int MAX_INLINE = 1_500;
+    /** A capture longer than the link itself can never be inline: it goes as a file at once. */
+    static final int MAX_INLINE = MAX_URL;
     private static final int MAX_TITLE = 120;
     private static final Set<String> OWN_SECTIONS = Set.of("summary", "expected", "reproducer", "versions", "try-latest");
 
@@ -52,7 +52,7 @@ public final class IssueDraftBuilder {
         });
         String body = body(session, inline, files, relatedIssues);
         String url = url(title, body);
-        // Move the largest inline captures out until the link fits.
+        // Inline what fits: move the largest captures out, one at a time, until the link fits.
         while (url.length() > MAX_URL && movable(inline)) {
             String largest = inline.entrySet().stream().filter(e -> !"summary".equals(e.getKey()))
                     .max((a, b) -> Integer.compare(a.getValue().text().length(), b.getValue().text().length())).orElseThrow().getKey();

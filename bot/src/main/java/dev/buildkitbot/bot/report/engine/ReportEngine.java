@@ -33,6 +33,9 @@ public final class ReportEngine {
     public static final int MAX_CAPTURE_BYTES = 20 * 1024 * 1024;
     public static final String NONE_OF_THESE = "none";
     private static final String ISSUE_CHOICE = "issue:";
+    private static final String RELATED_CHOICE = "related:";
+    static final String PRIVATE_ROUTE = "security-private";
+    static final String NOT_SECURITY = "not-security";
 
     /** The step a reporter on an older BuildKit gets after their versions: try the latest release first. */
     static final String TRY_LATEST = "try-latest";
@@ -49,16 +52,22 @@ public final class ReportEngine {
     private final IssueLookup issues;
     private final IssueDraftBuilder drafts;
     private final LatestRelease latest;
+    private final SecurityCheck security;
 
     public ReportEngine(Walkthroughs flows, IssueLookup issues, IssueDraftBuilder drafts) {
         this(flows, issues, drafts, repo -> Optional.empty());
     }
 
     public ReportEngine(Walkthroughs flows, IssueLookup issues, IssueDraftBuilder drafts, LatestRelease latest) {
+        this(flows, issues, drafts, latest, SecurityCheck.words());
+    }
+
+    public ReportEngine(Walkthroughs flows, IssueLookup issues, IssueDraftBuilder drafts, LatestRelease latest, SecurityCheck security) {
         this.flows = flows;
         this.issues = issues;
         this.drafts = drafts;
         this.latest = latest;
+        this.security = security;
     }
 
     public Walkthroughs flows() {
@@ -89,9 +98,17 @@ public final class ReportEngine {
             case RUNTIME -> replies.add(runtimeChoices());
             case STEP -> {
                 replies.add(new Reply.Text("Picking up where we left off."));
+                if (Session.SECURITY_ASKING.equals(session.security())) {
+                    replies.add(securityChoices());
+                    return new Outcome(session, replies);
+                }
                 return prompt(session, replies, session.updated());
             }
-            case DUPLICATES -> replies.add(duplicateChoices(session.matches()));
+            case DUPLICATES -> {
+                replies.add(new Reply.Text("Before drafting: is one of these existing issues yours?"));
+                offeredLinks(session).forEach(replies::add);
+                replies.add(duplicateChoices(session));
+            }
             case DONE, CANCELLED -> replies.add(new Reply.Text("This report is finished. `/buildkit-report new` starts another."));
         }
         return new Outcome(session, replies);
@@ -120,6 +137,9 @@ public final class ReportEngine {
             replies.addAll(resume(session).replies());
             return new Outcome(session, replies);
         }
+        if (session.phase() == Session.Phase.STEP && Session.SECURITY_ASKING.equals(session.security())) {
+            return onSecurityAnswer(session, input, now);
+        }
         return switch (session.phase()) {
             case KIND -> onKind(session, input, now);
             case RUNTIME -> onRuntime(session, input, now);
@@ -137,11 +157,7 @@ public final class ReportEngine {
         }
         Session next = session.withKind(kind.id(), kind.steps(), now);
         if ("security".equals(kind.id())) {
-            return new Outcome(next.finished(null, null, now), List.of(
-                    new Reply.Text("Please do NOT report security issues publicly, and I won't draft a public issue for one. "
-                            + "Send your report privately to security@docker.com, as BuildKit's security policy asks. "
-                            + "If you are unsure whether it is a security issue, it is always better to check privately first."),
-                    new Reply.Link("BuildKit security policy", SECURITY_POLICY_URL)));
+            return new Outcome(next.finished(null, null, now), privateRoute());
         }
         if ("question".equals(kind.id())) {
             return new Outcome(next.finished(null, null, now), List.of(new Reply.Text(
@@ -149,6 +165,42 @@ public final class ReportEngine {
         }
         return new Outcome(next.with(Session.Phase.RUNTIME, now), List.of(
                 new Reply.Link("What the guide says about this", GUIDE_URL + "#" + kind.anchor()), runtimeChoices()));
+    }
+
+    private static List<Reply> privateRoute() {
+        return List.of(new Reply.Text("Please do NOT report security issues publicly, and I won't draft a public issue for one. "
+                        + "Send your report privately to security@docker.com, as BuildKit's security policy asks. "
+                        + "If you are unsure whether it is a security issue, it is always better to check privately first."),
+                new Reply.Link("BuildKit security policy", SECURITY_POLICY_URL));
+    }
+
+    private static Reply.Choices securityChoices() {
+        return new Reply.Choices("Is it a security problem?", List.of(
+                new Reply.Option(PRIVATE_ROUTE, "It may be: report it privately"),
+                new Reply.Option(NOT_SECURITY, "It is not a security problem")));
+    }
+
+    /**
+     * What the reporter wrote reads like a vulnerability: before anything public is drafted they
+     * choose the private route, or say it is not one (asked once per report).
+     */
+    private Outcome askSecurity(Session session, String concern, List<Reply> replies, Instant now) {
+        replies.add(new Reply.Text("What you wrote reads like a security vulnerability (" + concern + "). Security problems in BuildKit "
+                + "are reported privately, never as a public GitHub issue (or in a public channel), so I've paused this report."));
+        replies.add(securityChoices());
+        return new Outcome(session.withSecurity(Session.SECURITY_ASKING, now), replies);
+    }
+
+    private Outcome onSecurityAnswer(Session session, Input input, Instant now) {
+        String id = choiceId(input);
+        if (PRIVATE_ROUTE.equals(id)) {
+            return new Outcome(session.finished(null, null, now), privateRoute());
+        }
+        if (NOT_SECURITY.equals(id)) {
+            Session cleared = session.withSecurity(Session.SECURITY_CLEARED, now);
+            return advance(cleared, new ArrayList<>(List.of(new Reply.Text("Understood: not a security problem. Let's go on."))), now);
+        }
+        return new Outcome(session, List.of(new Reply.Text(NOT_A_CHOICE), securityChoices()));
     }
 
     private Outcome onRuntime(Session session, Input input, Instant now) {
@@ -255,6 +307,12 @@ public final class ReportEngine {
         replies.add(new Reply.Text(verdict.message()));
         Capture capture = new Capture(redacted.text(), fileName, verdict.status() == Verdict.Status.WARN ? verdict.message() : null, redacted.counts());
         Session next = learn(session.withCapture(step.id(), capture, now), SetupParser.parse(redacted.text()), replies, now);
+        if (!step.capture() && next.security() == null) {
+            Optional<String> concern = security.concern(redacted.text());
+            if (concern.isPresent()) {
+                return askSecurity(next, concern.get(), replies, now);
+            }
+        }
         return advance(next, replies, now);
     }
 
@@ -337,20 +395,25 @@ public final class ReportEngine {
         if (found.isEmpty()) {
             return draft(session, replies, List.of(), now);
         }
-        Session checking = session.withMatches(found.stream().map(IssueLookup.Found::reference).toList(), now);
+        Session checking = session.withMatches(found, now);
         String fresh = issues.freshness();
         replies.add(new Reply.Text("Before drafting: is one of these existing issues yours?" + (fresh.isBlank() ? "" : " (issues: " + fresh + ")")));
-        for (IssueLookup.Found f : found) {
-            replies.add(new Reply.Link(f.reference() + " " + f.title() + " (" + f.state() + ")" + (f.why().isBlank() ? "" : " — " + f.why()), f.url()));
-        }
-        replies.add(duplicateChoices(checking.matches()));
+        offeredLinks(checking).forEach(replies::add);
+        replies.add(duplicateChoices(checking));
         return new Outcome(checking, replies);
     }
 
     private Outcome onDuplicates(Session session, Input input, Instant now) {
         String id = choiceId(input);
         if (NONE_OF_THESE.equals(id)) {
-            return draft(session, new ArrayList<>(), session.matches(), now);
+            // Only what the reporter kept: each listed issue becomes a backlink on GitHub.
+            return draft(session, new ArrayList<>(), session.related(), now);
+        }
+        if (id != null && id.startsWith(RELATED_CHOICE) && session.matches().contains(id.substring(RELATED_CHOICE.length()))) {
+            Session kept = session.withRelated(id.substring(RELATED_CHOICE.length()), now);
+            return new Outcome(kept, List.of(new Reply.Text("Kept " + String.join(", ", kept.related())
+                    + " as related: the draft will link " + (kept.related().size() == 1 ? "it" : "them") + ". Another one, or \"None of these\" to draft."),
+                    duplicateChoices(kept)));
         }
         if (id != null && id.startsWith(ISSUE_CHOICE) && session.matches().contains(id.substring(ISSUE_CHOICE.length()))) {
             String ref = id.substring(ISSUE_CHOICE.length());
@@ -363,7 +426,7 @@ public final class ReportEngine {
         if ("back".equals(id)) {
             return prompt(session.atStep(session.steps().size() - 1, now), new ArrayList<>(), now);
         }
-        return new Outcome(session, List.of(duplicateChoices(session.matches())));
+        return new Outcome(session, List.of(duplicateChoices(session)));
     }
 
     private Outcome draft(Session session, List<Reply> replies, List<String> related, Instant now) {
@@ -430,13 +493,25 @@ public final class ReportEngine {
                 flows.runtimes().stream().map(r -> new Reply.Option(r.id(), r.label())).toList());
     }
 
-    private static Reply.Choices duplicateChoices(List<String> matches) {
+    private static Reply.Choices duplicateChoices(Session session) {
         List<Reply.Option> options = new ArrayList<>();
-        for (String ref : matches) {
+        for (String ref : session.matches()) {
             options.add(new Reply.Option(ISSUE_CHOICE + ref, "This is my issue: " + ref));
+            if (!session.related().contains(ref)) {
+                options.add(new Reply.Option(RELATED_CHOICE + ref, "Related, not mine: " + ref));
+            }
         }
-        options.add(new Reply.Option(NONE_OF_THESE, "None of these"));
+        options.add(new Reply.Option(NONE_OF_THESE, session.related().isEmpty() ? "None of these" : "None of these is mine: draft it"));
         return new Reply.Choices("Is one of these your issue?", options);
+    }
+
+    /** The issues of the duplicate check, with their titles (sessions saved before titles were kept: the reference). */
+    private static List<Reply.Link> offeredLinks(Session session) {
+        if (session.offered().isEmpty()) {
+            return session.matches().stream().map(ref -> new Reply.Link(ref, "https://github.com/" + ref.replace("#", "/issues/"))).toList();
+        }
+        return session.offered().stream().map(f -> new Reply.Link(f.reference() + " " + f.title() + " (" + f.state() + ")"
+                + (f.why().isBlank() ? "" : " — " + f.why()), f.url())).toList();
     }
 
     private static String choiceId(Input input) {

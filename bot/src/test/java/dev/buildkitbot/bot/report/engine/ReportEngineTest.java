@@ -185,11 +185,100 @@ class ReportEngineTest {
     }
 
     @Test
-    void noneOfTheseDraftsAndListsTheCandidates() {
+    void issuesTheReporterRejectedAreNotListedAsRelated() {
         found.add(new IssueLookup.Found("moby/buildkit#1", "something else", "open", "https://github.com/moby/buildkit/issues/1", ""));
         walkAHangReportToTheEnd();
         choose(ReportEngine.NONE_OF_THESE);
-        assertThat(decoded(link())).contains("### Related issues").contains("moby/buildkit#1");
+        assertThat(decoded(link())).doesNotContain("### Related issues").doesNotContain("moby/buildkit#1");
+    }
+
+    @Test
+    void onlyTheIssuesKeptAsRelatedAreListed() {
+        found.add(new IssueLookup.Found("moby/buildkit#1", "something else", "open", "https://github.com/moby/buildkit/issues/1", ""));
+        found.add(new IssueLookup.Found("moby/buildkit#2", "cache export hangs with many layers", "closed", "https://github.com/moby/buildkit/issues/2", ""));
+        walkAHangReportToTheEnd();
+        choose("related:moby/buildkit#2");
+        assertThat(session.phase()).isEqualTo(Session.Phase.DUPLICATES);
+        assertThat(said()).contains("Kept moby/buildkit#2 as related");
+        choose(ReportEngine.NONE_OF_THESE);
+        assertThat(decoded(link())).contains("### Related issues\n\n- moby/buildkit#2\n").doesNotContain("moby/buildkit#1");
+    }
+
+    /** A session read back from disk (a restart) shows the duplicate check as it was first shown. */
+    @Test
+    void aResumedDuplicateCheckKeepsTheTitles() {
+        found.add(new IssueLookup.Found("moby/buildkit#2", "cache export hangs with many layers", "closed", "https://github.com/moby/buildkit/issues/2", "same words: cache, export"));
+        walkAHangReportToTheEnd();
+        Outcome resumed = engine.resume(session);
+        assertThat(resumed.replies()).anySatisfy(r -> assertThat(r).isEqualTo(
+                new Reply.Link("moby/buildkit#2 cache export hangs with many layers (closed) — same words: cache, export", "https://github.com/moby/buildkit/issues/2")));
+    }
+
+    /** A 3 KB dump fits in the link beside the rest: it stays inline rather than becoming a file to attach. */
+    @Test
+    void aDumpThatFitsTheLinkIsInlined() {
+        start();
+        choose("hang");
+        choose("buildx-container");
+        text("build hangs forever when exporting cache to the registry");
+        text("skip");
+        text(VERSIONS);
+        String dump = Samples.dump(14);
+        assertThat(dump.length()).isBetween(2_500, 3_500);
+        text(dump);
+        text(REPRO);
+        assertThat(last).noneSatisfy(r -> assertThat(r).isInstanceOf(Reply.File.class));
+        assertThat(decoded(link())).contains("**Goroutine dump**").contains(dump.lines().skip(3).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aVulnerabilityDescribedAsACrashTakesThePrivateRoute() {
+        start();
+        choose("crash");
+        choose("buildx-container");
+        text("buildkitd crashes when a secret mount is used");
+        text("After the crash the secret I pass with --mount=type=secret ends up in the image layer, anyone who pulls it can read it.");
+        assertThat(said()).contains("reads like a security vulnerability").contains("\u201csecret I pass with --mount=type=secret ends up in the image\u201d");
+        assertThat(session.security()).isEqualTo(Session.SECURITY_ASKING);
+        assertThat(engine.resume(session).replies()).anySatisfy(r -> assertThat(r).isInstanceOf(Reply.Choices.class)
+                .extracting(c -> ((Reply.Choices) c).options().get(0).id()).isEqualTo(ReportEngine.PRIVATE_ROUTE));
+        text(VERSIONS);
+        assertThat(said()).contains("isn't one of the choices");
+        choose(ReportEngine.PRIVATE_ROUTE);
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        assertThat(session.draftUrl()).isNull();
+        assertThat(said()).contains("security@docker.com");
+        assertThat(link()).isNull();
+    }
+
+    @Test
+    void theReporterCanSayItIsNotASecurityProblemOnce() {
+        start();
+        choose("crash");
+        choose("buildkitd");
+        text("possible privilege escalation: buildkitd panics in the solver");
+        assertThat(session.security()).isEqualTo(Session.SECURITY_ASKING);
+        choose(ReportEngine.NOT_SECURITY);
+        assertThat(session.currentStep()).isEqualTo("expected");
+        text("It panics, which I first read as an exploit of the CVE in runc; it is not, it is a plain nil pointer.");
+        assertThat(session.currentStep()).isEqualTo("versions");
+        text("buildctl github.com/moby/buildkit v0.16.0 abc\nbuildkitd github.com/moby/buildkit v0.16.0 abc");
+        text("panic: runtime error: invalid memory address or nil pointer dereference\n" + Samples.dump(3));
+        text("skip");
+        text(REPRO);
+        assertThat(session.phase()).isEqualTo(Session.Phase.DONE);
+        assertThat(link()).isNotNull();
+    }
+
+    @Test
+    void aSecretMountInAnOrdinaryBugIsNotASecurityReport() {
+        start();
+        choose("hang");
+        choose("buildkitd");
+        text("build hangs at RUN --mount=type=secret,id=npmrc when the secret file is large");
+        text("The secret is read by npm install; the build never finishes and leaks memory.");
+        assertThat(session.security()).isNull();
+        assertThat(session.currentStep()).isEqualTo("versions");
     }
 
     @Test

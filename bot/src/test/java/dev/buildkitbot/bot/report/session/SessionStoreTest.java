@@ -26,7 +26,7 @@ class SessionStoreTest {
     static Session session(String owner, Instant updated) {
         return new Session(owner, Session.Phase.STEP, "hang", "docker", List.of("summary", "versions"), 1,
                 Map.of("summary", new Capture("build hangs", null, null, Map.of("GitHub token", 1))), List.of(), null, null,
-                null, null, updated, updated, SetupFacts.NONE.withBuilder("repro"), null);
+                null, null, updated, updated, SetupFacts.NONE.withBuilder("repro"), null, List.of(), List.of(), null);
     }
 
     @Test
