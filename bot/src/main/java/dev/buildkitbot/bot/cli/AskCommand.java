@@ -37,17 +37,25 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        String question = String.join(" ", words);
+        String question = String.join(" ", words).strip();
+        if (question.isEmpty()) {
+            throw new UserException("the question is empty: ask \"my build hangs, what should I send?\"");
+        }
         try (Knowledge knowledge = data.open()) {
             List<Answer> answers = knowledge.ask(question, lexical ? SearchMode.LEXICAL : SearchMode.HYBRID);
+            // The issues the console and Slack show beside the answer, for the same text.
+            List<dev.buildkitbot.knowledge.similar.IssueMatch> related = new dev.buildkitbot.bot.answer.AnswerComposer(knowledge).compose(question).related();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("answers", answers);
-                result.put("issues", List.of());
+                result.put("issues", related);
                 out.println(Json.MAPPER.writeValueAsString(result));
             } else {
                 printHuman(out, answers);
+                for (var issue : related) {
+                    out.printf("Related issue: %s %s (%s)%n   %s%n", issue.reference(), issue.title(), issue.state(), issue.url());
+                }
                 out.println("Knowledge: " + knowledge.freshness());
             }
             out.flush();
@@ -58,7 +66,7 @@ final class AskCommand implements Callable<Integer> {
     private static void printHuman(PrintWriter out, List<Answer> answers) {
         if (answers.isEmpty()) {
             out.println("No section of the guide or the docs answers that with confidence.");
-            out.println("To report a problem step by step, run: buildkit-bot console   (or /buildkit-report in Slack)");
+            out.println("To report a problem step by step, run: java -jar buildkit-bot.jar console   (or /buildkit-report in Slack)");
             return;
         }
         int i = 1;

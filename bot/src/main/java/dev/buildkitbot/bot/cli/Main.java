@@ -22,6 +22,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs a command line with the given output streams and returns its exit code (tests call this). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        var problem = LogLevels.problem(System.getenv());
+        if (problem.isPresent()) {
+            err.println("error: " + problem.get());
+            err.flush();
+            return 2;
+        }
+        LogLevels.apply(System.getenv(), java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("run"));
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
