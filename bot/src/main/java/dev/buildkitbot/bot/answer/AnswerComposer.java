@@ -20,10 +20,14 @@ public final class AnswerComposer {
 
     public AnswerReply compose(String question) {
         String text = question == null ? "" : question.strip();
-        List<IssueMatch> related = ProblemDetector.looksLikeProblem(text)
+        return new AnswerReply(text, knowledge.ask(text), related(text), knowledge.freshness());
+    }
+
+    /** The issues shown beside an answer: only when the text reads like a problem, and only confident ones. */
+    public List<IssueMatch> related(String text) {
+        return ProblemDetector.looksLikeProblem(text)
                 ? knowledge.similar(text, DuplicateFinder.Options.top(RELATED)).stream()
                 .filter(m -> m.confidence() >= RELATED_MIN_CONFIDENCE).toList()
                 : List.of();
-        return new AnswerReply(text, knowledge.ask(text), related, knowledge.freshness());
     }
 }

@@ -44,7 +44,7 @@ final class AskCommand implements Callable<Integer> {
         try (Knowledge knowledge = data.open()) {
             List<Answer> answers = knowledge.ask(question, lexical ? SearchMode.LEXICAL : SearchMode.HYBRID);
             // The issues the console and Slack show beside the answer, for the same text.
-            List<dev.buildkitbot.knowledge.similar.IssueMatch> related = new dev.buildkitbot.bot.answer.AnswerComposer(knowledge).compose(question).related();
+            List<dev.buildkitbot.knowledge.similar.IssueMatch> related = new dev.buildkitbot.bot.answer.AnswerComposer(knowledge).related(question);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();

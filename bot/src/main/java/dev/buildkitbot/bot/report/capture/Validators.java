@@ -122,10 +122,8 @@ public final class Validators {
         if (last.equals("...additional frames elided...")) {
             return false;
         }
-        return GOROUTINE_HEADER_LINE.matcher(last).matches() || last.endsWith("(") || last.endsWith("...");
+        return ContentSniffer.GOROUTINE_HEADER.matcher(last).matches() || last.endsWith("(") || last.endsWith("...");
     }
-
-    private static final java.util.regex.Pattern GOROUTINE_HEADER_LINE = java.util.regex.Pattern.compile("goroutine \\d+ .*]:");
 
     static Verdict errorTrace(String text) {
         ContentSniffer.Kind kind = ContentSniffer.sniff(text);
