@@ -13,6 +13,7 @@ import dev.buildkitbot.knowledge.embed.VectorFile;
 import dev.buildkitbot.knowledge.source.Section;
 import dev.buildkitbot.knowledge.source.SectionHints;
 import dev.buildkitbot.knowledge.index.BuildkitAnalyzers;
+import dev.buildkitbot.knowledge.index.DocFreqs;
 import dev.buildkitbot.knowledge.index.Fields;
 import dev.buildkitbot.knowledge.index.KnowledgeIndex;
 import dev.buildkitbot.knowledge.issues.IssueRecord;
@@ -45,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the bot knows, in one place: the index under the data dir, kept in step with the shipped
@@ -68,6 +70,7 @@ public final class Knowledge implements AutoCloseable {
     private final IssueVectors vectors;
     /** Issue writes (imports, syncs, vectors) go one at a time: a vector is stored only for the text it was made from. */
     private final Object issueWrites = new Object();
+    private final BuildkitAnalyzers analyzers;
 
     private Knowledge(DataDir dataDir, ShippedKnowledge shipped, KnowledgeIndex index, BuildkitAnalyzers analyzers,
                       EmbedderHandle embedder) {
@@ -75,6 +78,7 @@ public final class Knowledge implements AutoCloseable {
         this.shipped = shipped;
         this.files = KnowledgeFiles.of(shipped, SyncedDocs.load(dataDir.knowledge()));
         this.index = index;
+        this.analyzers = analyzers;
         this.embedder = embedder;
         this.duplicates = new DuplicateFinder(index, analyzers, embedder);
         this.snapshot = new IssueSnapshot(dataDir.issues());
@@ -267,6 +271,28 @@ public final class Knowledge implements AutoCloseable {
 
     public List<Answer> ask(String question, SearchMode mode) {
         return asker.ask(question, mode);
+    }
+
+    /**
+     * How many of the words of a text occur in at least two documents or issues: none means the text
+     * shares no vocabulary with anything BuildKit's docs or issues say (keyboard mash, not a summary).
+     */
+    public int knownWords(String text) {
+        Set<String> terms = analyzers.terms(Fields.BODY, text);
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        return index.withSearcher(searcher -> {
+            DocFreqs docs = new DocFreqs(searcher.getIndexReader(), Fields.BODY);
+            DocFreqs issues = new DocFreqs(searcher.getIndexReader(), Fields.ISSUE_BODY);
+            int known = 0;
+            for (String term : terms) {
+                if (docs.of(term) + issues.of(term) >= 2) {
+                    known++;
+                }
+            }
+            return known;
+        });
     }
 
     public List<IssueMatch> similar(String text, DuplicateFinder.Options options) {

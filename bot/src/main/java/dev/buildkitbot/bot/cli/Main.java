@@ -22,14 +22,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs a command line with the given output streams and returns its exit code (tests call this). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        var problem = LogLevels.problem(System.getenv());
+        return execute(System.getenv(), out, err, args);
+    }
+
+    /** The same with the settings' environment given (tests pass Slack's address this way). */
+    public static int execute(java.util.Map<String, String> env, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        var problem = LogLevels.problem(env);
         if (problem.isPresent()) {
             err.println("error: " + problem.get());
             err.flush();
             return 2;
         }
-        LogLevels.apply(System.getenv(), java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("run"));
-        CommandLine cli = new CommandLine(new Main());
+        LogLevels.apply(env, java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("run"));
+        CommandLine cli = new CommandLine(new Main(), new EnvironmentFactory(env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new UserErrors());

@@ -5,6 +5,7 @@ import dev.buildkitbot.bot.settings.SettingsException;
 import dev.buildkitbot.bot.slack.BackgroundSync;
 import dev.buildkitbot.bot.slack.HttpMode;
 import dev.buildkitbot.bot.slack.SlackApp;
+import dev.buildkitbot.bot.slack.SlackReachability;
 import dev.buildkitbot.bot.slack.SocketMode;
 import dev.buildkitbot.knowledge.Knowledge;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -27,22 +29,35 @@ import java.util.concurrent.Callable;
                 "  BUILDKIT_BOT_CHANNELS  channel IDs for duplicate hints, comma-separated (channel details → bottom: C…)",
                 "  BUILDKIT_BOT_MAINTAINERS, BUILDKIT_BOT_MAINTAINER_GROUP  who may use the maintainer tools",
                 "  BUILDKIT_BOT_DATA      data directory (or --data); GITHUB_TOKEN for sync; BUILDKIT_BOT_VECTORS=off; BUILDKIT_BOT_LOG_LEVEL",
-                "Exit codes: 0 stopped cleanly, 2 not configured or a bad setting, 1 an unexpected failure."})
+                "Exit codes: 0 stopped cleanly, 2 not configured, a bad setting or a token Slack refused, 5 Slack's API unreachable, 1 an unexpected failure."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
     CommandSpec spec;
 
+    private final java.util.Map<String, String> environment;
+
+    RunCommand() {
+        this(System.getenv());
+    }
+
+    RunCommand(java.util.Map<String, String> environment) {
+        this.environment = java.util.Map.copyOf(environment);
+    }
+
     @picocli.CommandLine.Option(names = "--data", paramLabel = "DIR",
             description = "Data directory (index, issues, sessions). Default: $BUILDKIT_BOT_DATA or ./data")
     java.nio.file.Path data;
+
+    /** Slack's API could not be reached (documented in the README with the other exit codes). */
+    static final int EXIT_UNREACHABLE = 5;
 
     @Override
     public Integer call() throws Exception {
         Settings settings;
         try {
-            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            java.util.Map<String, String> env = new java.util.HashMap<>(environment);
             if (data != null) {
                 env.put("BUILDKIT_BOT_DATA", data.toString());
             }
@@ -72,6 +87,11 @@ final class RunCommand implements Callable<Integer> {
         try (Knowledge knowledge = Knowledge.open(settings.dataDir(), settings.knowledgeOptions());
              SlackApp slackApp = new SlackApp(settings, knowledge);
              BackgroundSync sync = new BackgroundSync(settings, knowledge)) {
+            Optional<SlackReachability.Problem> problem = slackApp.reachability();
+            if (problem.isPresent()) {
+                spec.commandLine().getErr().println("error: " + problem.get().message());
+                return problem.get() instanceof SlackReachability.Unreachable ? EXIT_UNREACHABLE : 2;
+            }
             slackApp.app().start();
             sync.start();
             if (settings.mode() == Settings.Mode.SOCKET) {

@@ -65,7 +65,10 @@ final class SimilarCommand implements Callable<Integer> {
         } else if (matches.isEmpty()) {
             out.println("No similar issue found (issues: " + knowledge.snapshot().freshness() + "; buildkit-bot sync brings them up to date).");
         } else {
-            for (IssueMatch m : matches) {
+            // A reader scans by confidence; --json keeps the ranking's order (and its score) for tools.
+            List<IssueMatch> byConfidence = new java.util.ArrayList<>(matches);
+            byConfidence.sort(java.util.Comparator.comparingDouble(IssueMatch::confidence).reversed());
+            for (IssueMatch m : byConfidence) {
                 out.printf("%-22s %-6s conf=%.2f  %s%n    %s%n    %s%n", m.reference(), m.state(), m.confidence(), m.title(), m.url(), m.why());
             }
             out.println("Issues: " + knowledge.snapshot().freshness());

@@ -7,6 +7,7 @@ import dev.buildkitbot.bot.report.engine.Input;
 import dev.buildkitbot.bot.report.engine.Outcome;
 import dev.buildkitbot.bot.report.engine.Reply;
 import dev.buildkitbot.bot.report.engine.ReportEngine;
+import dev.buildkitbot.bot.report.flow.Walkthroughs;
 import dev.buildkitbot.knowledge.ask.Answer;
 import dev.buildkitbot.knowledge.similar.IssueMatch;
 
@@ -16,12 +17,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The same conversations as in Slack, in a terminal or over piped stdin. Choices print as
  * {@code [id] label} and are picked by id or number; a capture is pasted and ended with a line
- * holding only "."; {@code /attach PATH} sends a file; the final link prints alone on its own line.
+ * holding only "."; a paragraph step ("what happened") reads up to an empty line; a step's
+ * commands (help, back, skip, cancel) typed as the first line are commands, never text;
+ * {@code /attach PATH} sends a file; the final link prints alone on its own line. The end of input
+ * in the middle of a paste submits nothing: the report stays saved where it was.
  */
 public final class ConsoleConversation {
     private final Reports reports;
@@ -31,6 +36,8 @@ public final class ConsoleConversation {
     private final BufferedReader in;
     private final PrintWriter out;
     private List<Reply.Option> lastChoices = List.of();
+    /** Words that are the walkthrough's commands when typed alone at a paste or paragraph step. */
+    private static final Set<String> STEP_COMMANDS = Set.of("help", "skip", "back", "cancel");
 
     public ConsoleConversation(Reports reports, AnswerComposer answers, String owner, Path outputDir, BufferedReader in, PrintWriter out) {
         this.reports = reports;
@@ -62,34 +69,48 @@ public final class ConsoleConversation {
             } else if (trimmed.startsWith("/attach")) {
                 attach(trimmed.substring("/attach".length()).strip());
             } else if (reports.active(owner).isPresent()) {
-                String text = awaitingCapture() ? readCapture(line) : choiceOrText(trimmed);
-                Optional<Outcome> outcome = text == null ? Optional.empty()
-                        : reports.input(owner, isChoice(text) ? new Input.Choice(text) : new Input.Text(text));
-                outcome.ifPresent(this::show);
+                String text = awaiting(Outcome::awaitingCapture) ? readUntil(line, false)
+                        : awaiting(Outcome::awaitingParagraph) ? readUntil(line, true)
+                        : choiceOrText(trimmed);
+                if (text == null) {
+                    break;
+                }
+                reports.input(owner, isChoice(text) ? new Input.Choice(text) : new Input.Text(text)).ifPresent(this::show);
             } else {
                 show(answers.compose(trimmed));
             }
             out.flush();
         }
+        if (reports.active(owner).isPresent()) {
+            out.println("Your report is saved where you left it: run `java -jar buildkit-bot.jar console` again to go on "
+                    + "(or `/buildkit-report cancel` to drop it).");
+        }
         out.flush();
     }
 
-    private boolean awaitingCapture() {
-        return reports.active(owner).map(s -> new Outcome(s, List.of()).awaitingCapture(reports.engine().flows())).orElse(false);
+    private boolean awaiting(BiPredicate<Outcome, Walkthroughs> what) {
+        return reports.active(owner).map(s -> what.test(new Outcome(s, List.of()), reports.engine().flows())).orElse(false);
     }
 
-    /** A paste: this line and the following ones, up to a line holding only "." (or the end of input). */
-    private String readCapture(String first) throws IOException {
+    /**
+     * This line and the following ones, up to a line holding only "." (or, for a paragraph, an empty
+     * line). Null when the input ends first: half a paste is never submitted.
+     */
+    private String readUntil(String first, boolean paragraph) throws IOException {
         String word = first.strip();
-        if (word.equals("skip") || word.equals("back") || word.equals("cancel")) {
+        if (STEP_COMMANDS.contains(word)) {
             return word;
         }
         StringBuilder sb = new StringBuilder(first);
         String line;
-        while ((line = in.readLine()) != null && !line.equals(".")) {
+        while ((line = in.readLine()) != null) {
+            if (line.equals(".") || (paragraph && line.isBlank())) {
+                return sb.toString();
+            }
             sb.append('\n').append(line);
         }
-        return sb.toString();
+        out.println("The input ended before the " + (paragraph ? "empty line" : "\".\" line") + " that ends this answer, so I kept nothing of it.");
+        return null;
     }
 
     private String choiceOrText(String text) {
@@ -144,6 +165,8 @@ public final class ConsoleConversation {
         }
         if (outcome.awaitingCapture(reports.engine().flows())) {
             out.println("(Paste, then a line with only \".\" to finish; or /attach PATH.)");
+        } else if (outcome.awaitingParagraph(reports.engine().flows())) {
+            out.println("(Several lines are fine: end with an empty line.)");
         }
         out.flush();
     }

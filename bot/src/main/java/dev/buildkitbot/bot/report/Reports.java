@@ -73,7 +73,7 @@ public final class Reports {
                 .filter(a -> "guide".equals(a.source()) && SECURITY_SECTION.equals(a.anchor()))
                 .map(a -> "it is closest to what the reporting guide says about security issues");
         return new Reports(new ReportEngine(flows, lookup, drafts, repo -> knowledge.releases().tag(repo),
-                SecurityCheck.words().or(meaning)), store, clock);
+                SecurityCheck.words().or(meaning), knowledge::knownWords), store, clock);
     }
 
     public ReportEngine engine() {

@@ -22,6 +22,7 @@ import dev.buildkitbot.bot.maintainer.Maintainers;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -37,10 +38,14 @@ public final class SlackApp implements AutoCloseable {
     static final int ANSWERS_PER_USER_PER_MINUTE = 10;
 
     private final App app;
+    private final String apiUrl;
+    private final String botToken;
     private final BotServices services;
     private final Registrations registrations;
 
     public SlackApp(Settings settings, Knowledge knowledge) {
+        this.apiUrl = settings.apiUrl();
+        this.botToken = settings.botToken();
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
         slackConfig.setPrettyResponseLoggingEnabled(false);
@@ -94,6 +99,11 @@ public final class SlackApp implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Whether Slack's API answers and accepts the bot token; check before {@code app().start()}. */
+    public Optional<SlackReachability.Problem> reachability() {
+        return SlackReachability.check(app.slack(), apiUrl, botToken);
     }
 
     public App app() {

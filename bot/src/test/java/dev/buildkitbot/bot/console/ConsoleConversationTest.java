@@ -3,6 +3,7 @@ package dev.buildkitbot.bot.console;
 import dev.buildkitbot.bot.answer.AnswerComposer;
 import dev.buildkitbot.bot.report.Reports;
 import dev.buildkitbot.bot.report.Samples;
+import dev.buildkitbot.bot.report.engine.Session;
 import dev.buildkitbot.knowledge.Knowledge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,5 +91,51 @@ class ConsoleConversationTest {
         String out = run("console-c", "/attach /nope\n/buildkit-report\n/attach /definitely/not/here.txt\nbanana\n/buildkit-report cancel\n/buildkit-report help\n");
         assertThat(out).contains("There is no report in progress").contains("Cannot read /definitely/not/here.txt")
                 .contains("isn't one of the choices").contains("Cancelled").contains("/buildkit-report new");
+    }
+
+    @Test
+    void aParagraphStepTakesSeveralLinesUpToAnEmptyLine() throws Exception {
+        run("console-d", String.join("\n",
+                "/buildkit-report", "crash", "docker",
+                "docker build fails with a panic in the solver",
+                "The build panics at the export step.",
+                "I expected it to push the image.",
+                "",
+                ""));
+        Session session = Reports.create(knowledge, Clock.systemUTC()).active("console-d").orElseThrow();
+        // Both lines are the answer to "what happened"; the versions step has not started.
+        assertThat(session.captures().get("expected").text()).isEqualTo("The build panics at the export step.\nI expected it to push the image.");
+        assertThat(session.captures()).doesNotContainKey("versions");
+        assertThat(session.currentStep()).isEqualTo("versions");
+    }
+
+    @Test
+    void stepCommandsAtAPasteStepAreCommandsAndAHalfPasteIsNotSubmitted() throws Exception {
+        String out = run("console-e", String.join("\n",
+                "/buildkit-report", "hang", "docker",
+                "docker build hangs at the export step",
+                "skip",
+                "help",
+                "Client:",
+                " Version:           27.3.1"));
+        assertThat(out).contains("`back` returns to the previous step")
+                .contains("The input ended before the \".\" line").contains("Your report is saved where you left it");
+        Session session = Reports.create(knowledge, Clock.systemUTC()).active("console-e").orElseThrow();
+        assertThat(session.captures()).doesNotContainKey("versions");
+        assertThat(session.currentStep()).isEqualTo("versions");
+    }
+
+    @Test
+    void keyboardMashIsNotASummaryButRealWordsAre() {
+        // The vocabulary is what the shipped docs and issues say.
+        assertThat(knowledge.knownWords("asdfgh qwerty zxcv")).isZero();
+        assertThat(knowledge.knownWords("buildkitd hangs while exporting the cache")).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void theWalkthroughRejectsKeyboardMashAsTheTitle() throws Exception {
+        String out = run("console-f", "/buildkit-report\nhang\ndocker\nasdfgh qwerty zxcv\n");
+        assertThat(out).contains("None of those words appear in BuildKit's docs or issues");
+        assertThat(Reports.create(knowledge, Clock.systemUTC()).active("console-f").orElseThrow().captures()).doesNotContainKey("summary");
     }
 }

@@ -166,7 +166,7 @@ public final class DuplicateFinder {
             TopDocs titles = near.isEmpty() ? null : sameTitle(searcher, titleLine(clean), options);
             ranked = fuse(searcher, ranked, near, titles, named, keyTerms, signatures, titleDf);
         }
-        return ranked.stream().limit(options.limit()).map(r -> r.candidate().match()).toList();
+        return ranked.stream().filter(r -> r.candidate().evidenced()).limit(options.limit()).map(r -> r.candidate().match()).toList();
     }
 
     /**
@@ -500,7 +500,17 @@ public final class DuplicateFinder {
      * @param lexicalConfidence what the shared words and title say, before meaning is counted
      * @param lexicalWhy        the shared error or words ("" when none)
      */
-    private record Candidate(IssueMatch match, double titleCover, double lexicalConfidence, String lexicalWhy, boolean sharedSignature) {
+    private record Candidate(IssueMatch match, double titleCover, double lexicalConfidence, String lexicalWhy, boolean sharedSignature,
+                             int sharedWords, boolean otherEvidence) {
+        /**
+         * Whether anything beyond one shared word links it to the report: one word in common ("up",
+         * "cache") is what any two issues of this tracker have, not a reason to show one. Being among
+         * the nearest by meaning, named in the report, or sharing an error signature is.
+         */
+        boolean evidenced() {
+            return sharedSignature || otherEvidence || sharedWords >= 2;
+        }
+
         /**
          * The same candidate, named in the report. Its confidence stays what words and meaning say: the
          * reporter already knows this issue, so naming it is no reason for a hint in the channel.
@@ -509,7 +519,7 @@ public final class DuplicateFinder {
             IssueMatch m = match;
             String why = m.why().isBlank() ? "named in the report" : "named in the report; " + m.why();
             return new Candidate(new IssueMatch(m.repo(), m.number(), m.title(), m.state(), m.url(), m.score(), m.confidence(), why,
-                    m.labels(), m.pullRequest()), titleCover, lexicalConfidence, lexicalWhy, sharedSignature);
+                    m.labels(), m.pullRequest()), titleCover, lexicalConfidence, lexicalWhy, sharedSignature, sharedWords, true);
         }
 
         /** The same candidate, now also known to be {@code cos} close in meaning. */
@@ -522,7 +532,7 @@ public final class DuplicateFinder {
             IssueMatch m = match;
             return new Candidate(new IssueMatch(m.repo(), m.number(), m.title(), m.state(), m.url(), m.score(),
                     Math.round(Math.min(1, confidence) * 1000) / 1000.0, why, m.labels(), m.pullRequest()),
-                    titleCover, lexicalConfidence, lexicalWhy, sharedSignature);
+                    titleCover, lexicalConfidence, lexicalWhy, sharedSignature, sharedWords, true);
         }
     }
 
@@ -581,7 +591,7 @@ public final class DuplicateFinder {
                 doc.get(Fields.STATE), doc.get(Fields.URL), Math.round(hit.score * 1000) / 1000.0,
                 Math.round(Math.min(1, confidence) * 1000) / 1000.0, why,
                 Arrays.asList(doc.getValues(Fields.LABELS)), Boolean.parseBoolean(doc.get(Fields.PULL_REQUEST))),
-                titleCover, confidence, why, sharedSignature != null);
+                titleCover, confidence, why, sharedSignature != null, shared.size(), false);
         return cos > -1 ? candidate.withMeaning(cos) : candidate;
     }
 

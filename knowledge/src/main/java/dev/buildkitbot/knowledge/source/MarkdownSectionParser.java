@@ -6,12 +6,10 @@ import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,6 @@ import java.util.List;
  */
 public final class MarkdownSectionParser {
     private static final Parser PARSER = Parser.builder().build();
-    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
     private final int splitLevel;
     private final boolean keepPreamble;
@@ -83,8 +80,10 @@ public final class MarkdownSectionParser {
                 current.commands.add(code.getLiteral().stripTrailing());
                 current.text.append(code.getLiteral()).append('\n');
             } else {
-                stripInlineHtml(node);
-                current.text.append(TEXT.render(node).strip()).append("\n\n");
+                String text = PlainText.of(node);
+                if (!text.isEmpty()) {
+                    current.text.append(text).append("\n\n");
+                }
             }
         }
         addIfUseful(sections, current, pageTitle);
@@ -120,17 +119,6 @@ public final class MarkdownSectionParser {
             }
         });
         return sb.toString();
-    }
-
-    private static void stripInlineHtml(Node node) {
-        List<Node> html = new ArrayList<>();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(HtmlInline htmlInline) {
-                html.add(htmlInline);
-            }
-        });
-        html.forEach(Node::unlink);
     }
 
     private static final class Builder {

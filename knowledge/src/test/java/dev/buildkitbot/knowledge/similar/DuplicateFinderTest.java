@@ -46,6 +46,7 @@ class DuplicateFinderTest {
                                 + "github.com/moby/buildkit/session/auth.(*authHandlerNS).get(0x0, {0xc00072e0e0, 0x9}, 0xc000d4a030)\n"
                                 + "\t/src/session/auth/authprovider.go:301 +0x4e\n", false),
                 issue(12, "Backport the cache export nil pointer fix", "", true),
+                issue(17, "compose up restarts the service", "", false),
                 new IssueRecord("docker/buildx", 15, "bake ignores the platforms of a target", "", "open", null, List.of(), "u",
                         Instant.EPOCH, Instant.EPOCH, null, 0, "https://github.com/docker/buildx/issues/15", false)));
         knowledge.embedMissingIssueVectors(64, (done, total) -> { });
@@ -218,5 +219,14 @@ class DuplicateFinderTest {
     void nothingToMatchGivesNothing() {
         assertThat(knowledge.similar("   ", DuplicateFinder.Options.top(3))).isEmpty();
         assertThat(knowledge.similar("zzqx plorf", DuplicateFinder.Options.top(3))).isEmpty();
+    }
+
+    @Test
+    void oneSharedWordIsNotAMatch() {
+        // Issue 17 shares only "up" with this; by words alone that is all there is.
+        String report = "the progress output never shows up for the cache import step";
+        List<IssueMatch> lexical = knowledge.similar(report, new DuplicateFinder.Options(10, false, Set.of(), SearchMode.LEXICAL));
+        assertThat(lexical).extracting(IssueMatch::number).doesNotContain(17);
+        assertThat(lexical).allSatisfy(m -> assertThat(m.why()).doesNotMatch("same words: [^,;]+"));
     }
 }

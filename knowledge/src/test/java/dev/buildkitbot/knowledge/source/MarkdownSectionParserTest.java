@@ -75,4 +75,20 @@ class MarkdownSectionParserTest {
         assertThat(sections.get(0).text()).isEqualTo("BuildKit supports SBOMs.");
         assertThat(sections.get(1).pageTitle()).isEqualTo("SBOMs");
     }
+
+    @Test
+    void sectionTextReadsAsTextWithoutMarkupArtefacts() throws Exception {
+        // Real shapes: buildx_build.md's cache types (links around code spans), buildx's README badges and callout.
+        Path buildx = Path.of("..", "..", "shared", "knowledge", "upstream-buildx");
+        List<Section> build = MarkdownSectionParser.forDocs().parse(Files.readString(buildx.resolve("docs/reference/buildx_build.md")),
+                "docs", "docker/buildx", "docs/reference/buildx_build.md");
+        Section cacheTo = build.stream().filter(s -> s.anchor().startsWith("export-build-cache-to-an-external-cache-destination")).findFirst().orElseThrow();
+        assertThat(cacheTo.text()).contains("`registry`").doesNotContain("\"\"registry\"\"").doesNotContain("](");
+
+        List<Section> readme = MarkdownSectionParser.forDocs().parse(Files.readString(buildx.resolve("README.md")),
+                "docs", "docker/buildx", "README.md");
+        assertThat(readme).allSatisfy(s -> assertThat(s.text()).doesNotContain("![").doesNotContain("[!NOTE]")
+                .doesNotContain("«").doesNotContainPattern("\\bbadge\\b"));
+        assertThat(readme.stream().map(Section::text).toList()).anySatisfy(t -> assertThat(t).containsPattern("(Note|Important|Warning|Tip): "));
+    }
 }

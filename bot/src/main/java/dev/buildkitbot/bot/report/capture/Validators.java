@@ -7,23 +7,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The validators a walkthrough step can name in config/walkthroughs.yml. */
 public final class Validators {
     /** A full dump has many goroutines; a handful means it was cut. */
     static final int FEW_GOROUTINES = 5;
 
-    private static final Map<String, Function<String, Verdict>> BY_NAME = Map.of(
+    private static final Map<String, BiFunction<String, Vocabulary, Verdict>> BY_NAME = Map.of(
             "summary", Validators::summary,
-            "text", Validators::text,
-            "reproducer", Validators::reproducer,
-            "versions", Validators::versions,
-            "goroutine-dump", Validators::goroutineDump,
-            "error-trace", Validators::errorTrace,
-            "debug-log", Validators::debugLog,
-            "bisect", Validators::bisect);
+            "text", (text, words) -> text(text),
+            "reproducer", (text, words) -> reproducer(text),
+            "versions", (text, words) -> versions(text),
+            "goroutine-dump", (text, words) -> goroutineDump(text),
+            "error-trace", (text, words) -> errorTrace(text),
+            "debug-log", (text, words) -> debugLog(text),
+            "bisect", (text, words) -> bisect(text));
+
+    /**
+     * "It happens only sometimes" said in the reproducer step: the guide wants a reproducer, but an
+     * intermittent problem may have none; then what was tried is what maintainers can use.
+     */
+    private static final Pattern NOT_REPRODUCIBLE = Pattern.compile(
+            "(?i)\\b(?:can ?no?t|can't|cannot|couldn't|could not|unable to|not able to|don't know how to|do not know how to)\\s+(?:\\w+\\s+){0,2}reproduce"
+                    + "|\\bnot\\s+(?:reliably\\s+|always\\s+)?reproducible|\\bintermittent(?:ly)?\\b|\\bflaky\\b"
+                    + "|\\b(?:only\\s+)?(?:sometimes|randomly|occasionally)\\b|\\bonce in a while\\b");
+    /** Enough words besides the admission to say what was tried. */
+    private static final int TRIED_WORDS = 8;
 
     private Validators() {
     }
@@ -33,20 +45,28 @@ public final class Validators {
     }
 
     public static Verdict validate(String name, String text) {
-        Function<String, Verdict> v = BY_NAME.get(name);
+        return validate(name, text, Vocabulary.any());
+    }
+
+    public static Verdict validate(String name, String text, Vocabulary vocabulary) {
+        BiFunction<String, Vocabulary, Verdict> v = BY_NAME.get(name);
         if (v == null) {
             throw new IllegalArgumentException("unknown validator: " + name);
         }
         if (text == null || text.isBlank()) {
             return Verdict.reject("That was empty.");
         }
-        return v.apply(text);
+        return v.apply(text, vocabulary);
     }
 
-    static Verdict summary(String text) {
+    static Verdict summary(String text, Vocabulary vocabulary) {
         String line = text.strip().lines().findFirst().orElse("");
         if (line.length() < 8) {
             return Verdict.reject("A few more words, please: what goes wrong, in one line (e.g. \"build hangs at COPY with cache mounts\").");
+        }
+        if (vocabulary.knownWords(line) == 0) {
+            return Verdict.reject("None of those words appear in BuildKit's docs or issues, so nobody could find the issue by its title. "
+                    + "In one line, what goes wrong? (e.g. \"build hangs at COPY with cache mounts\").");
         }
         if (line.length() > 120) {
             return Verdict.warn("That is long for a title; I'll use the first 120 characters.");
@@ -65,6 +85,15 @@ public final class Validators {
         }
         boolean hasDockerfile = ContentSniffer.DOCKERFILE.matcher(text).find();
         boolean hasCommand = text.contains("docker ") || text.contains("buildctl ") || text.contains("buildx ");
+        if (!hasDockerfile && !hasCommand && NOT_REPRODUCIBLE.matcher(text).find()) {
+            long words = text.strip().split("\\s+").length;
+            if (words < TRIED_WORDS) {
+                return Verdict.reject("Understood, it does not reproduce reliably. Then say what you tried and what you saw: "
+                        + "how often it happens, what the builds that fail have in common, what you changed that made no difference.");
+            }
+            return Verdict.warn("Noted as not reliably reproducible, with what you tried. If it happens again, the commands and the "
+                    + "Dockerfile of a failing build help most.");
+        }
         if (!hasDockerfile && !hasCommand) {
             return Verdict.warn("I took it. A reproducer usually has the commands you run (docker buildx build …) and the Dockerfile; add them if you can.");
         }
@@ -83,6 +112,13 @@ public final class Validators {
             return Verdict.reject((kind == ContentSniffer.Kind.OTHER ? "I found no version in that."
                     : "This looks like " + kind.label + ", not version output.")
                     + " Paste the output of the commands above.");
+        }
+        // The client versions alone do not say which BuildKit ran the build; Docker Engine's version
+        // does for the docker driver (its BuildKit is built in).
+        if (facts.buildkitVersion() == null && facts.dockerVersion() == null) {
+            return Verdict.reject("Found: " + String.join(", ", found) + ", but not the BuildKit that runs your builds. "
+                    + "Add the output of `docker buildx inspect --bootstrap` (its \"BuildKit version\" line), "
+                    + "or `buildkitd --version` / `buildctl debug info` for a standalone daemon.");
         }
         add(found, "driver", facts.driver());
         add(found, "builder", facts.builder());

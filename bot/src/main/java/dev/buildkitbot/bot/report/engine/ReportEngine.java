@@ -2,6 +2,7 @@ package dev.buildkitbot.bot.report.engine;
 
 import dev.buildkitbot.bot.report.capture.Redactor;
 import dev.buildkitbot.bot.report.capture.Validators;
+import dev.buildkitbot.bot.report.capture.Vocabulary;
 import dev.buildkitbot.bot.report.capture.Verdict;
 import dev.buildkitbot.bot.report.draft.Draft;
 import dev.buildkitbot.bot.report.draft.IssueDraftBuilder;
@@ -53,6 +54,7 @@ public final class ReportEngine {
     private final IssueDraftBuilder drafts;
     private final LatestRelease latest;
     private final SecurityCheck security;
+    private final Vocabulary vocabulary;
 
     public ReportEngine(Walkthroughs flows, IssueLookup issues, IssueDraftBuilder drafts) {
         this(flows, issues, drafts, repo -> Optional.empty());
@@ -63,11 +65,17 @@ public final class ReportEngine {
     }
 
     public ReportEngine(Walkthroughs flows, IssueLookup issues, IssueDraftBuilder drafts, LatestRelease latest, SecurityCheck security) {
+        this(flows, issues, drafts, latest, security, Vocabulary.any());
+    }
+
+    public ReportEngine(Walkthroughs flows, IssueLookup issues, IssueDraftBuilder drafts, LatestRelease latest, SecurityCheck security,
+                        Vocabulary vocabulary) {
         this.flows = flows;
         this.issues = issues;
         this.drafts = drafts;
         this.latest = latest;
         this.security = security;
+        this.vocabulary = vocabulary;
     }
 
     public Walkthroughs flows() {
@@ -295,7 +303,7 @@ public final class ReportEngine {
             return prompt(session, new ArrayList<>(), now);
         }
         Redactor.Result redacted = Redactor.redact(text);
-        Verdict verdict = Validators.validate(step.validator(), redacted.text());
+        Verdict verdict = Validators.validate(step.validator(), redacted.text(), vocabulary);
         List<Reply> replies = new ArrayList<>();
         if (redacted.total() > 0) {
             replies.add(new Reply.Text("I removed secrets before keeping this: " + redacted.summary() + "."));

@@ -55,7 +55,7 @@ public record Walkthroughs(List<Kind> kinds, List<Runtime> runtimes, List<Step> 
     }
 
     /**
-     * @param input     {@code text}, {@code capture} or {@code choice}
+     * @param input     {@code text} (one line), {@code paragraph} (several lines), {@code capture} or {@code choice}
      * @param commands  per runtime id, or under {@code any} for all
      * @param optional  whether the user may skip it
      * @param options   the answers of a {@code choice} step
@@ -73,6 +73,11 @@ public record Walkthroughs(List<Kind> kinds, List<Runtime> runtimes, List<Step> 
 
         public boolean capture() {
             return "capture".equals(input);
+        }
+
+        /** Free text that may take several lines (the console reads it up to an empty line). */
+        public boolean paragraph() {
+            return "paragraph".equals(input);
         }
 
         public boolean choice() {

@@ -40,6 +40,8 @@ class ValidatorsTest {
         assertThat(v.message()).contains("BuildKit v0.16.0").contains("Buildx v0.17.1").contains("builder mybuilder");
         assertThat(Validators.validate("versions", "buildctl github.com/moby/buildkit v0.13.0-rc1 8e3dd9c\n").message())
                 .contains("buildctl v0.13.0-rc1");
+        assertThat(Validators.validate("versions", "buildctl github.com/moby/buildkit v0.13.0-rc1 8e3dd9c\n"
+                + "buildkitd github.com/moby/buildkit v0.13.0-rc1 8e3dd9c\n").status()).isEqualTo(Verdict.Status.OK);
         assertThat(Validators.validate("versions", "Client:\n Version:           27.3.1\n").message()).contains("Docker Engine 27.3.1");
         assertThat(Validators.validate("versions", dump(10)).message()).contains("goroutine dump");
     }
@@ -55,5 +57,34 @@ class ValidatorsTest {
         assertThat(Validators.validate("reproducer", dump(10)).status()).isEqualTo(Verdict.Status.REJECT);
         assertThat(Validators.validate("summary", "hang").status()).isEqualTo(Verdict.Status.REJECT);
         assertThat(Validators.validate("text", "   ").status()).isEqualTo(Verdict.Status.REJECT);
+    }
+
+    @Test
+    void clientVersionsAloneAskForTheBuildKitThatRunsTheBuild() {
+        // `docker buildx version` and `buildctl --version`: the clients, not the daemon.
+        Verdict buildx = Validators.validate("versions", "github.com/docker/buildx v0.17.1 257815a\n");
+        assertThat(buildx.status()).isEqualTo(Verdict.Status.REJECT);
+        assertThat(buildx.message()).contains("Buildx v0.17.1").contains("not the BuildKit").contains("docker buildx inspect");
+        assertThat(Validators.validate("versions", "buildctl github.com/moby/buildkit v0.13.0-rc1 8e3dd9c\n").status())
+                .isEqualTo(Verdict.Status.REJECT);
+    }
+
+    @Test
+    void anIntermittentProblemMayHaveNoReproducerButMustSayWhatWasTried() {
+        assertThat(Validators.validate("reproducer", "I can't reproduce it reliably").status()).isEqualTo(Verdict.Status.REJECT);
+        Verdict tried = Validators.validate("reproducer", "It happens only sometimes in CI, maybe one build in twenty. "
+                + "Pruning the cache and pinning the builder image made no difference.");
+        assertThat(tried.status()).isEqualTo(Verdict.Status.WARN);
+        assertThat(tried.accepted()).isTrue();
+        assertThat(tried.message()).contains("not reliably reproducible");
+        // Prose that is not about reproducing keeps the usual advice.
+        assertThat(Validators.validate("reproducer", "see the attached project").message()).contains("commands you run");
+    }
+
+    @Test
+    void aSummaryWithNoKnownWordIsRejected() {
+        Vocabulary none = text -> 0;
+        assertThat(Validators.validate("summary", "asdfgh qwerty zxcv", none).status()).isEqualTo(Verdict.Status.REJECT);
+        assertThat(Validators.validate("summary", "build hangs at COPY", text -> 3).status()).isEqualTo(Verdict.Status.OK);
     }
 }

@@ -316,7 +316,7 @@ class ReportEngineTest {
         choose("buildkitd");
         text("buildkitd deadlocks under parallel builds");
         text("skip");
-        text("buildctl github.com/moby/buildkit v0.16.0 abc");
+        text("buildctl github.com/moby/buildkit v0.16.0 abc\nbuildkitd github.com/moby/buildkit v0.16.0 abc");
         String big = Samples.dump(30_000);
         assertThat(big.length()).isGreaterThan(5_000_000);
         send(new Input.Upload("goroutines.txt", big.getBytes(StandardCharsets.UTF_8)));
@@ -412,7 +412,8 @@ class ReportEngineTest {
         choose("buildx-container");
         text("build hangs forever on export");
         text("skip");
-        text("github.com/docker/buildx v0.17.1 257815a\n");
+        // The versions without the builder's name (its "Name:" line was not pasted).
+        text("github.com/docker/buildx v0.17.1 257815a\nDriver: docker-container\n BuildKit version: v0.16.0\n");
         assertThat(said()).contains("needs your builder's name first").doesNotContain("{");
         assertThat(session.pendingFact()).isEqualTo("builder");
         text("not a name!");

@@ -46,7 +46,7 @@ class WalkthroughsTest {
                 assertThat(Validators.names()).as("step %s validator", s.id()).contains(s.validator());
             }
             assertThat(s.prompt()).as("step %s prompt", s.id()).isNotBlank();
-            assertThat(Set.of("text", "capture", "choice")).contains(s.input());
+            assertThat(Set.of("text", "paragraph", "capture", "choice")).contains(s.input());
         });
     }
 
