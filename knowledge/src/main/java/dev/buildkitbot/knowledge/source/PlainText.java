@@ -1,7 +1,6 @@
 package dev.buildkitbot.knowledge.source;
 
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -81,11 +80,6 @@ final class PlainText {
         public void visit(Paragraph paragraph) {
             visitChildren(paragraph);
             sb.append("\n\n");
-        }
-
-        @Override
-        public void visit(BlockQuote quote) {
-            visitChildren(quote);
         }
 
         @Override
